@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// The engine is compiled with optimisation even in debug builds: the book
+/// trains a model while it builds, and an unoptimised engine is 50x slower.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "book",
+    products: [
+        .executable(name: "book", targets: ["book"]),
+        .library(name: "BookKit", targets: ["BookKit"]),
+        .library(name: "MicroGPT", targets: ["MicroGPT"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "MicroGPT",
+            swiftSettings: optimizedEvenInDebug
+        ),
+        .target(
+            name: "BookKit",
+            dependencies: [
+                "CCmark",
+                "MicroGPT",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "book",
+            dependencies: [
+                "BookKit",
+                "MicroGPT",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"]),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT"]),
+    ]
+)

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Book: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds a literate book whose steps run on a Swift microGPT.",
+        subcommands: []
+    )
+}
