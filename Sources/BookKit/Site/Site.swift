@@ -7,10 +7,25 @@ public struct RenderedChapter: Sendable {
     public var title: String
     /// The chapter's body HTML (cmark's output with step results spliced in).
     public var body: String
-    public init(slug: String, title: String, body: String) {
+    /// The chapter's headings in order, with the `id` each has in `body`.
+    public var headings: [Heading]
+    public init(slug: String, title: String, body: String, headings: [Heading] = []) {
         self.slug = slug
         self.title = title
         self.body = body
+        self.headings = headings
+    }
+}
+
+/// A heading of a chapter page, for its contents list and for links.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    public var text: String
+    public init(level: Int, id: String, text: String) {
+        self.level = level
+        self.id = id
+        self.text = text
     }
 }
 
