@@ -1,0 +1,52 @@
+import SwiftIDEUtils
+import SwiftParser
+import SwiftSyntax
+
+/// Swift code as HTML with every token wrapped in a class named for what swift-syntax says it is.
+enum CodeHighlighter {
+    /// `swift` escaped, with classified ranges as `<span class="tok-…">`.
+    static func html(_ swift: String) -> String {
+        let tree = Parser.parse(source: swift)
+        let bytes = Array(swift.utf8)
+        var out = ""
+        var cursor = 0
+        for range in tree.classifications {
+            let start = max(range.offset, cursor), end = min(range.endOffset, bytes.count)
+            guard start < end else { continue }
+            if cursor < start { out += HTML.escape(text(bytes, cursor, start)) }
+            let piece = HTML.escape(text(bytes, start, end))
+            if let name = className(range.kind) {
+                out += "<span class=\"tok-\(name)\">\(piece)</span>"
+            } else {
+                out += piece
+            }
+            cursor = end
+        }
+        if cursor < bytes.count { out += HTML.escape(text(bytes, cursor, bytes.count)) }
+        return out
+    }
+
+    private static func text(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The CSS class suffix for a classification; nil for plain text.
+    static func className(_ kind: SyntaxClassification) -> String? {
+        switch kind {
+        case .keyword: return "keyword"
+        case .identifier: return "identifier"
+        case .type: return "type"
+        case .operator: return "operator"
+        case .integerLiteral, .floatLiteral: return "number"
+        case .stringLiteral, .regexLiteral: return "string"
+        case .lineComment, .blockComment, .docLineComment, .docBlockComment: return "comment"
+        case .attribute: return "attribute"
+        case .argumentLabel: return "label"
+        case .dollarIdentifier: return "identifier"
+        case .ifConfigDirective: return "keyword"
+        case .editorPlaceholder: return "placeholder"
+        case .none: return nil
+        @unknown default: return nil
+        }
+    }
+}

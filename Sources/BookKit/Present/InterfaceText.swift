@@ -1,0 +1,143 @@
+/// The words of the site's interface in one language: navigation, buttons, chart titles and axes.
+///
+/// Templates hold `{1}`, `{2}`, ... where `filled(_:_:)` puts its arguments.
+public struct InterfaceText: Sendable {
+    /// The language code, e.g. `en`.
+    public let language: String
+    /// The language's name in itself (English, Русский, Eesti).
+    public let languageName: String
+    /// The book's title on index pages and in every page's header.
+    public let bookTitle: String
+    /// The root page's invitation to pick an edition.
+    public let chooseLanguage: String
+    /// Heading of the sidebar's chapter list.
+    public let chapters: String
+    /// Heading of a page's own contents list.
+    public let onThisPage: String
+    /// Link to the previous chapter.
+    public let previous: String
+    /// Link to the next chapter.
+    public let next: String
+    /// Link back to the edition's index.
+    public let contents: String
+    /// Summary of a folded step whose code is hidden.
+    public let showCode: String
+    /// Label of a step's result.
+    public let output: String
+    /// The theme toggle's accessible name.
+    public let toggleTheme: String
+    /// The language switcher's accessible name.
+    public let languageLabel: String
+    /// The phone menu button.
+    public let menu: String
+    /// The link that skips the navigation.
+    public let skipToContent: String
+
+    /// Bar chart of a distribution: title, axes, description ({1} count, {2} top entries).
+    public let distributionTitle: String
+    public let characterAxis: String
+    public let probabilityAxis: String
+    public let distributionDescription: String
+    /// Attention heatmap: title ({1} layer, {2} head), axes, description ({1} queries, {2} keys).
+    public let attentionTitle: String
+    public let queryAxis: String
+    public let keyAxis: String
+    public let attentionDescription: String
+    /// Generic matrix heatmap / table: title ({1} rows, {2} columns).
+    public let matrixTitle: String
+    public let matrixDescription: String
+    /// A vector: title ({1} count).
+    public let vectorTitle: String
+    /// Loss curve: title, axes, legend, description ({1} steps, {2} first, {3} last).
+    public let lossTitle: String
+    public let stepAxis: String
+    public let lossAxis: String
+    public let rawLegend: String
+    public let smoothedLegend: String
+    public let lossDescription: String
+    /// Autograd graph: title, description ({1} nodes, {2} output label).
+    public let graphTitle: String
+    public let graphDescription: String
+    /// Sampled names: title ({1} count).
+    public let samplesTitle: String
+
+    /// The table for `language`; English when the language is unknown.
+    public static func forLanguage(_ language: String) -> InterfaceText {
+        switch language {
+        case "ru": return .russian
+        case "et": return .estonian
+        default: return .english
+        }
+    }
+
+    /// The languages that have a table, in the root page's order.
+    public static let languages = ["en", "ru", "et"]
+
+    /// `template` with `{1}`, `{2}`, ... replaced by `arguments` in order.
+    public static func filled(_ template: String, _ arguments: String...) -> String {
+        var out = template
+        for (i, argument) in arguments.enumerated() {
+            out = out.replacingOccurrences(of: "{\(i + 1)}", with: argument)
+        }
+        return out
+    }
+
+    static let english = InterfaceText(
+        language: "en", languageName: "English", bookTitle: "How a tiny GPT works",
+        chooseLanguage: "Choose a language", chapters: "Chapters", onThisPage: "On this page",
+        previous: "Previous", next: "Next", contents: "Contents", showCode: "Show code",
+        output: "Output", toggleTheme: "Switch between light and dark theme", languageLabel: "Language",
+        menu: "Menu", skipToContent: "Skip to content",
+        distributionTitle: "Probability of the next character", characterAxis: "character",
+        probabilityAxis: "probability",
+        distributionDescription: "Bar chart of {1} characters. Most likely: {2}.",
+        attentionTitle: "Attention weights, layer {1}, head {2}", queryAxis: "query", keyAxis: "key",
+        attentionDescription: "Heatmap with queries {1} on the rows and keys {2} on the columns; a query sees only itself and earlier keys.",
+        matrixTitle: "Matrix, {1} × {2}", matrixDescription: "Heatmap of a matrix with {1} rows and {2} columns.",
+        vectorTitle: "Vector of {1} numbers",
+        lossTitle: "Training loss", stepAxis: "step", lossAxis: "loss", rawLegend: "each step",
+        smoothedLegend: "moving average",
+        lossDescription: "Line chart of the loss over {1} steps, from {2} at the first step to {3} at the last.",
+        graphTitle: "Computation graph",
+        graphDescription: "Graph of {1} values, flowing left to right into {2}; each box shows a value's data and gradient, each arrow its local gradient.",
+        samplesTitle: "{1} sampled names")
+
+    static let russian = InterfaceText(
+        language: "ru", languageName: "Русский", bookTitle: "Как устроен маленький GPT",
+        chooseLanguage: "Выберите язык", chapters: "Главы", onThisPage: "На этой странице",
+        previous: "Назад", next: "Далее", contents: "Оглавление", showCode: "Показать код",
+        output: "Результат", toggleTheme: "Переключить светлую и тёмную тему", languageLabel: "Язык",
+        menu: "Меню", skipToContent: "Перейти к тексту",
+        distributionTitle: "Вероятность следующего символа", characterAxis: "символ",
+        probabilityAxis: "вероятность",
+        distributionDescription: "Столбчатая диаграмма для {1} символов. Вероятнее всего: {2}.",
+        attentionTitle: "Веса внимания, слой {1}, голова {2}", queryAxis: "запрос", keyAxis: "ключ",
+        attentionDescription: "Тепловая карта: запросы {1} по строкам, ключи {2} по столбцам; запрос видит только себя и более ранние ключи.",
+        matrixTitle: "Матрица {1} × {2}", matrixDescription: "Тепловая карта матрицы: {1} строк, {2} столбцов.",
+        vectorTitle: "Вектор из {1} чисел",
+        lossTitle: "Ошибка при обучении", stepAxis: "шаг", lossAxis: "ошибка", rawLegend: "каждый шаг",
+        smoothedLegend: "скользящее среднее",
+        lossDescription: "График ошибки за {1} шагов: от {2} на первом шаге до {3} на последнем.",
+        graphTitle: "Граф вычислений",
+        graphDescription: "Граф из {1} значений, слева направо к {2}; в каждом блоке значение и его градиент, на каждой стрелке локальный градиент.",
+        samplesTitle: "Сгенерированные имена: {1}")
+
+    static let estonian = InterfaceText(
+        language: "et", languageName: "Eesti", bookTitle: "Kuidas väike GPT töötab",
+        chooseLanguage: "Vali keel", chapters: "Peatükid", onThisPage: "Sellel lehel",
+        previous: "Eelmine", next: "Järgmine", contents: "Sisukord", showCode: "Näita koodi",
+        output: "Tulemus", toggleTheme: "Vaheta heleda ja tumeda teema vahel", languageLabel: "Keel",
+        menu: "Menüü", skipToContent: "Liigu sisu juurde",
+        distributionTitle: "Järgmise märgi tõenäosus", characterAxis: "märk", probabilityAxis: "tõenäosus",
+        distributionDescription: "Tulpdiagramm {1} märgiga. Kõige tõenäolisemad: {2}.",
+        attentionTitle: "Tähelepanu kaalud, kiht {1}, pea {2}", queryAxis: "päring", keyAxis: "võti",
+        attentionDescription: "Soojuskaart: päringud {1} ridadel, võtmed {2} veergudes; päring näeb ainult iseennast ja varasemaid võtmeid.",
+        matrixTitle: "Maatriks {1} × {2}", matrixDescription: "Soojuskaart maatriksist, milles on {1} rida ja {2} veergu.",
+        vectorTitle: "Vektor, {1} arvu",
+        lossTitle: "Treeningu kadu", stepAxis: "samm", lossAxis: "kadu", rawLegend: "iga samm",
+        smoothedLegend: "libisev keskmine",
+        lossDescription: "Kao joonis {1} sammu jooksul: esimesel sammul {2}, viimasel {3}.",
+        graphTitle: "Arvutusgraaf",
+        graphDescription: "Graaf {1} väärtusest, mis voolavad vasakult paremale väärtuseni {2}; igas kastis on väärtus ja gradient, igal noolel kohalik gradient.",
+        samplesTitle: "Genereeritud nimed: {1}")
+}
