@@ -51,6 +51,14 @@ public enum Presenter {
     static func rich(_ value: Any, language: String) -> String? {
         if let engine = engineHTML(value, language: language) { return engine }
         switch value {
+        case let chart as BarChart:
+            return figure(chart.svg(language: language), caption: chart.title ?? InterfaceText.forLanguage(language).distributionTitle)
+        case let chart as Heatmap:
+            return figure(chart.svg(language: language), caption: chart.title)
+        case let chart as LineChart:
+            return figure(chart.svg(language: language), caption: chart.title ?? InterfaceText.forLanguage(language).lossTitle)
+        case let chart as GraphChart:
+            return figure(chart.svg(language: language), caption: chart.title ?? InterfaceText.forLanguage(language).graphTitle)
         case let slider as any SliderPresentable:
             return sliderHTML(slider, language: language)
         case let vector as [Double] where !vector.isEmpty:

@@ -40,22 +40,43 @@ public struct RenderedEdition: Sendable {
 }
 
 /// Lays out the site: every page, index and asset, as relative path -> bytes.
-/// (Plain placeholder; the site issue makes it rich.)
 public enum Site {
+    /// Every file of the site: `index.html`, `<language>/index.html`, `<language>/<slug>.html`,
+    /// `assets/book.css` and `assets/book.js`. Throws a `SiteLinkErrors` naming every page with a
+    /// broken internal link or anchor, or a page over 1 MB.
     public static func files(for editions: [RenderedEdition]) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        var root = "<!doctype html><meta charset=\"utf-8\"><title>book</title><ul>"
-        for edition in editions {
-            var index = "<!doctype html><meta charset=\"utf-8\"><title>\(edition.language)</title><ul>"
-            for chapter in edition.chapters {
-                let page = "<!doctype html><html lang=\"\(edition.language)\"><meta charset=\"utf-8\"><title>\(HTML.escape(chapter.title))</title><body>\(chapter.body)</body></html>\n"
-                files["\(edition.language)/\(chapter.slug).html"] = Data(page.utf8)
-                index += "<li><a href=\"\(chapter.slug).html\">\(HTML.escape(chapter.title))</a></li>"
+        let template = PageTemplate(editions: editions)
+        var files: [String: Data] = [
+            "assets/book.css": Data(StyleSheet.css.utf8),
+            "assets/book.js": Data(Script.book.utf8),
+            "index.html": Data(template.rootIndex().utf8),
+        ]
+        for (e, edition) in editions.enumerated() {
+            files["\(edition.language)/index.html"] = Data(template.editionIndex(edition: e).utf8)
+            for c in edition.chapters.indices {
+                let page = UniqueIDs.apply(template.chapterPage(edition: e, chapter: c))
+                files["\(edition.language)/\(edition.chapters[c].slug).html"] = Data(page.utf8)
             }
-            files["\(edition.language)/index.html"] = Data((index + "</ul>\n").utf8)
-            root += "<li><a href=\"\(edition.language)/index.html\">\(edition.language)</a></li>"
         }
-        files["index.html"] = Data((root + "</ul>\n").utf8)
+        let problems = LinkChecker.problems(in: files)
+        if !problems.isEmpty { throw SiteLinkErrors(problems: problems) }
         return files
     }
+
+    /// Writes `files` under `folder` (created when missing), replacing files of the same name.
+    public static func write(_ files: [String: Data], to folder: URL) throws {
+        let manager = FileManager.default
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let url = folder.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+    }
+}
+
+/// Every broken link of a generated site, one per line.
+public struct SiteLinkErrors: Error, Sendable, CustomStringConvertible {
+    /// The problems, pages in path order.
+    public let problems: [SiteError]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

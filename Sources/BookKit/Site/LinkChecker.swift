@@ -1,0 +1,114 @@
+import Foundation
+
+/// A page of the generated site that points somewhere that does not exist, or is too big.
+public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The page, relative to the site root, e.g. `en/02-autograd.html`.
+    public let page: String
+    /// The link or reference as written in the page (empty for a size error).
+    public let link: String
+    /// What is wrong with it.
+    public let reason: String
+
+    public var description: String {
+        link.isEmpty ? "\(page): \(reason)" : "\(page): broken link \"\(link)\": \(reason)"
+    }
+}
+
+/// Proves every internal link and in-page reference of a generated site resolves and that no page
+/// asks another host for anything.
+enum LinkChecker {
+    /// Pages may not grow past this.
+    static let pageLimit = 1_000_000
+
+    /// Every problem in `files` (relative path -> bytes), pages in path order.
+    static func problems(in files: [String: Data]) -> [SiteError] {
+        var ids: [String: Set<String>] = [:]
+        var texts: [String: String] = [:]
+        for (path, data) in files where path.hasSuffix(".html") {
+            let text = String(decoding: data, as: UTF8.self)
+            texts[path] = text
+            ids[path] = Set(matches(#"\sid="([^"]*)""#, in: text).map(unescape))
+        }
+        var problems: [SiteError] = []
+        for path in texts.keys.sorted() {
+            guard let text = texts[path], let own = ids[path] else { continue }
+            if let size = files[path]?.count, size > pageLimit {
+                problems.append(SiteError(page: path, link: "", reason: "the page is \(size) bytes, over the limit of \(pageLimit)"))
+            }
+            for link in matches(#"\s(?:href|src)="([^"]*)""#, in: text).map(unescape) {
+                if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
+                    problems.append(SiteError(page: path, link: link, reason: reason))
+                }
+            }
+            for link in matches(#"<link[^>]*\shref="([^"]*)""#, in: text) + matches(#"\ssrc="([^"]*)""#, in: text)
+            where hasScheme(link) && !link.hasPrefix("data:") {
+                problems.append(SiteError(page: path, link: link, reason: "pages must not load anything from another host"))
+            }
+            var references = matches(#"url\(#([^)]+)\)"#, in: text)
+            for list in matches(#"\saria-(?:labelledby|describedby|controls)="([^"]*)""#, in: text) {
+                references += list.split(separator: " ").map(String.init)
+            }
+            references += matches(#"\sfor="([^"]*)""#, in: text)
+            for reference in references where !own.contains(reference) {
+                problems.append(SiteError(page: path, link: "#" + reference, reason: "no element has id \"\(reference)\" on this page"))
+            }
+        }
+        return problems
+    }
+
+    /// Why `link` on page `from` does not resolve; nil when it does or when it leaves the site.
+    private static func problem(with link: String, from page: String, files: [String: Data],
+                                ids: [String: Set<String>], own: Set<String>) -> String? {
+        if hasScheme(link) || link.hasPrefix("//") { return nil }
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = parts.first.map(String.init) ?? ""
+        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        var target = page
+        if !pathPart.isEmpty {
+            guard let resolved = resolve(pathPart.removingPercentEncoding ?? pathPart, from: page) else {
+                return "it leaves the site folder"
+            }
+            target = resolved
+            guard files[target] != nil else { return "there is no file \(target)" }
+        }
+        if let fragment, !fragment.isEmpty {
+            let fragmentID = fragment.removingPercentEncoding ?? fragment
+            guard let targetIDs = pathPart.isEmpty ? own : ids[target] else { return "\(target) is not a page" }
+            if !targetIDs.contains(fragmentID) { return "no element has id \"\(fragmentID)\" in \(target)" }
+        }
+        return nil
+    }
+
+    /// `relative` seen from the folder of `page`, as a path from the site root; nil above the root.
+    static func resolve(_ relative: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").map(String.init).dropLast()
+        if relative.hasPrefix("/") { return nil }
+        for piece in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch piece {
+            case ".": continue
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func hasScheme(_ link: String) -> Bool {
+        link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil
+    }
+
+    /// The first capture group of every match of `pattern`.
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.range(at: 1))
+        }
+    }
+
+    private static func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
