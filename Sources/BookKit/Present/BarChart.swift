@@ -19,7 +19,7 @@ public struct BarChart: Sendable {
         let words = InterfaceText.forLanguage(language)
         let format = NumberFormat(language: language)
         let count = min(labels.count, values.count)
-        let slot = count > 40 ? 16.0 : 26.0
+        let slot = count <= 20 ? 28.0 : count <= 32 ? 21.0 : 15.0
         let rotate = labels.prefix(count).contains { SVG.symbol($0).count > 2 }
         let left = 52.0, top = 28.0, plot = 170.0
         let bottom = rotate ? 64.0 : 44.0
@@ -43,11 +43,11 @@ public struct BarChart: Sendable {
             let value = values[i]
             let h = plot * max(0, value) / scaleTop
             body += "<rect class=\"bar\" x=\"\(SVG.n(x + 3))\" y=\"\(SVG.n(top + plot - h))\" width=\"\(SVG.n(slot - 6))\" height=\"\(SVG.n(max(h, 0.5)))\"><title>\(HTML.escape(label)): \(format.string(value))</title></rect>"
-            if top5.contains(i) && count > 1 {
-                body += SVG.text(format.string(value, decimals: 2), x: x + slot / 2, y: y(value) - 5, className: "value")
+            if top5.contains(i) && count > 1 && value >= 0.005 {
+                body += SVG.text(format.string(value, decimals: 3), x: x + slot / 2, y: y(value) - 5, className: "value")
             }
             let lx = x + slot / 2, ly = top + plot + 16
-            if rotate {
+            if label.count > 2 {
                 body += SVG.text(label, x: lx + 4, y: ly, anchor: "end", className: "axis-label",
                                  extra: " transform=\"rotate(-45 \(SVG.n(lx + 4)) \(SVG.n(ly)))\"")
             } else {

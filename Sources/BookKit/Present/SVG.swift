@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small pieces every SVG chart shares: the accessible frame, labels, ids and nice ticks.
 enum SVG {
     /// An `<svg>` that screen readers announce as one image with a title and a description.
@@ -40,12 +42,15 @@ enum SVG {
         guard high > low, low.isFinite, high.isFinite else { return [low] }
         let raw = (high - low) / Double(max(count, 1))
         let power = pow10(floorLog10(raw))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+        // The round step nearest to the wanted one, on a log scale.
+        let step = [1.0, 2, 5, 10].map { $0 * power }.min { abs(log($0 / raw)) < abs(log($1 / raw)) } ?? power
+        let digits = decimals(forStep: step)
         var values: [Double] = []
-        var v = (low / step).rounded(.up) * step
-        while v <= high + step * 1e-9 {
-            values.append(abs(v) < step * 1e-9 ? 0 : v)
-            v += step
+        var k = (low / step).rounded(.up)
+        while k * step <= high + step * 1e-9 {
+            let v = (k * step * pow10(digits)).rounded() / pow10(digits)
+            values.append(v == 0 ? 0 : v)
+            k += 1
         }
         return values
     }

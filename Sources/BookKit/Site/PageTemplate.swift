@@ -11,16 +11,14 @@ struct PageTemplate {
         let words = InterfaceText.forLanguage(edition.language)
         var main = ""
         let contents = chapter.headings.filter { $0.level == 2 || $0.level == 3 }
-        if !contents.isEmpty {
-            main += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">\(HTML.escape(words.onThisPage))</h2><ul>"
-            for heading in contents {
-                main += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>"
-            }
-            main += "</ul></nav>"
+        // The contents list sits beside the text on wide screens and under the title on narrow ones.
+        main += contentsHTML(contents, words: words, place: "side")
+        var body = chapter.body
+        if !body.contains("<h1") { body = "<h1>\(HTML.escape(chapter.title))</h1>" + body }
+        if let end = body.range(of: "</h1>") {
+            body.insert(contentsOf: contentsHTML(contents, words: words, place: "inline"), at: end.upperBound)
         }
-        main += "<article class=\"chapter\">"
-        if !chapter.body.contains("<h1") { main += "<h1>\(HTML.escape(chapter.title))</h1>" }
-        main += chapter.body + "</article>"
+        main += "<article class=\"chapter\">" + body + "</article>"
         main += "<nav class=\"pager\" aria-label=\"\(HTML.escape(words.previous)) / \(HTML.escape(words.next))\">"
         if c > 0 {
             let previous = edition.chapters[c - 1]
@@ -68,6 +66,16 @@ struct PageTemplate {
                         switcher: "", body: main)
     }
 
+    /// The page's contents list; `place` is `side` or `inline` (their ids differ).
+    private func contentsHTML(_ headings: [Heading], words: InterfaceText, place: String) -> String {
+        guard !headings.isEmpty else { return "" }
+        var html = "<nav class=\"toc toc-\(place)\" aria-labelledby=\"toc-\(place)-title\"><h2 id=\"toc-\(place)-title\">\(HTML.escape(words.onThisPage))</h2><ul>"
+        for heading in headings {
+            html += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>"
+        }
+        return html + "</ul></nav>"
+    }
+
     private func sidebarHTML(_ edition: RenderedEdition, current: String) -> String {
         let words = InterfaceText.forLanguage(edition.language)
         var html = "<nav class=\"sidebar\" id=\"sidebar\" aria-labelledby=\"sidebar-title\"><h2 id=\"sidebar-title\"><a href=\"index.html\">\(HTML.escape(words.chapters))</a></h2><ol>"
@@ -97,7 +105,7 @@ struct PageTemplate {
     private func document(language: String, title: String, depth: Int, switcher: String, body: String) -> String {
         let words = InterfaceText.forLanguage(language)
         let up = String(repeating: "../", count: depth)
-        let menu = !body.contains("id=\"sidebar\"") ? "" : "<button type=\"button\" class=\"icon menu-toggle\" data-menu-toggle aria-controls=\"sidebar\" aria-expanded=\"false\">☰ \(HTML.escape(words.menu))</button>"
+        let menu = !body.contains("id=\"sidebar\"") ? "" : "<button type=\"button\" class=\"icon menu-toggle\" data-menu-toggle aria-controls=\"sidebar\" aria-expanded=\"false\" aria-label=\"\(HTML.escape(words.menu))\" title=\"\(HTML.escape(words.menu))\">☰</button>"
         return """
         <!doctype html>
         <html lang="\(HTML.escape(language))">

@@ -55,21 +55,32 @@ enum StyleSheet {
       padding: 28px 18px 28px 24px; font-size: 0.93rem; }
     .sidebar h2, .toc h2 { font-size: 0.75rem; letter-spacing: 0.08em; text-transform: uppercase;
       color: var(--muted); margin: 0 0 10px; }
+    .sidebar h2 a { color: inherit; text-decoration: none; }
     .sidebar ol { list-style: none; margin: 0; padding: 0; counter-reset: chapter; }
     .sidebar li a { display: block; padding: 6px 10px; border-radius: 8px; color: var(--fg); text-decoration: none; }
     .sidebar li a:hover { background: var(--faint); }
     .sidebar li a[aria-current="page"] { background: var(--faint); font-weight: 650; box-shadow: inset 3px 0 0 var(--accent); }
 
-    main { min-width: 0; padding: 8px 40px 64px; display: grid; grid-template-columns: minmax(0, 760px) 220px;
-      gap: 48px; justify-content: start; }
-    main > .pager { grid-column: 1; }
-    .toc { grid-column: 2; grid-row: 1; position: sticky; top: 81px; align-self: start; font-size: 0.88rem;
-      padding-top: 36px; }
+    main { min-width: 0; padding: 8px 40px 64px; display: grid; grid-template-columns: minmax(0, 760px);
+      column-gap: 56px; justify-content: start; }
+    article { min-width: 0; }
+    .toc { font-size: 0.88rem; }
     .toc ul { list-style: none; margin: 0; padding: 0; border-left: 1px solid var(--line); }
     .toc li a { display: block; padding: 3px 0 3px 12px; color: var(--muted); text-decoration: none; }
     .toc li a:hover { color: var(--fg); }
     .toc li.level-3 a { padding-left: 24px; font-size: 0.95em; }
-    article { grid-column: 1; grid-row: 1; min-width: 0; }
+    .toc-side { display: none; }
+    .toc-inline { margin: -4px 0 32px; padding: 14px 18px; background: var(--panel); border-radius: 12px; }
+    .toc-inline ul { border-left: none; columns: 2 14em; column-gap: 24px; }
+    .toc-inline li a { padding-left: 0; }
+    .toc-inline li.level-3 a { padding-left: 14px; }
+    @media (min-width: 1320px) {
+      main { grid-template-columns: minmax(0, 760px) 220px; }
+      .toc-side { display: block; grid-column: 2; grid-row: 1 / span 2; position: sticky; top: 81px;
+        align-self: start; padding-top: 40px; }
+      .toc-inline { display: none; }
+      article, main > .pager { grid-column: 1; }
+    }
 
     h1, h2, h3, h4 { line-height: 1.25; font-weight: 700; letter-spacing: -0.01em; }
     h1 { font-size: 2.3rem; margin: 36px 0 20px; }
@@ -103,6 +114,7 @@ enum StyleSheet {
     figure.result { margin: 0.4em 0; }
     figure.result figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
     .figure-row { display: flex; flex-wrap: wrap; gap: 18px 28px; }
+    svg.chart-graph { max-width: none; }
     svg.chart { display: block; height: auto; font-family: var(--sans); overflow: visible; }
     svg.chart text { fill: var(--fg); font-size: 12px; }
     svg.chart .tick, svg.chart .legend-text { fill: var(--muted); font-size: 11px; }
@@ -167,16 +179,13 @@ enum StyleSheet {
     .home .edition-list { list-style: none; padding: 0; }
     .home .edition-list small { display: block; color: var(--muted); font-size: 0.9rem; }
 
-    @media (max-width: 1180px) {
-      main { grid-template-columns: minmax(0, 760px); gap: 0; }
-      .toc { grid-column: 1; grid-row: auto; position: static; padding-top: 0; order: -1; }
-      .toc { margin: 28px 0 0; }
-      article { grid-row: auto; }
-    }
     @media (max-width: 820px) {
       body { font-size: 16px; }
       .layout { display: block; }
-      .topbar { padding: 8px 14px; gap: 10px; }
+      .topbar { padding: 8px 14px; gap: 8px 10px; flex-wrap: wrap; }
+      .book-title { flex: 1 0 100%; order: -1; font-size: 0.98rem; }
+      .languages { margin-right: auto; }
+      .languages a, .languages span { padding: 3px 7px; }
       .js .menu-toggle { display: inline-block; }
       .sidebar { position: static; max-height: none; padding: 16px; border-bottom: 1px solid var(--line); }
       .js .sidebar { display: none; }
@@ -187,7 +196,7 @@ enum StyleSheet {
       .pager a { max-width: none; flex: 1; }
     }
     @media print {
-      .topbar, .sidebar, .toc, .pager, .skip, .variants .slider { display: none !important; }
+      .topbar, .sidebar, .toc-side, .pager, .skip, .variants .slider { display: none !important; }
       .layout, main { display: block; padding: 0; max-width: none; }
       body { background: #fff; color: #000; font-size: 11pt; }
       a { color: inherit; }
