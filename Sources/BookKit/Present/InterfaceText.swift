@@ -60,6 +60,12 @@ public struct InterfaceText: Sendable {
     public let graphDescription: String
     /// Sampled names: title ({1} count).
     public let samplesTitle: String
+    /// A forward pass, one row per position: caption ({1} loss) and column heads.
+    public let traceTitle: String
+    public let positionColumn: String
+    public let inputColumn: String
+    public let targetColumn: String
+    public let targetProbabilityColumn: String
 
     /// The table for `language`; English when the language is unknown.
     public static func forLanguage(_ language: String) -> InterfaceText {
@@ -100,7 +106,9 @@ public struct InterfaceText: Sendable {
         lossDescription: "Line chart of the loss over {1} steps, from {2} at the first step to {3} at the last.",
         graphTitle: "Computation graph",
         graphDescription: "Graph of {1} values, flowing left to right into {2}; each box shows a value's data and gradient, each arrow its local gradient.",
-        samplesTitle: "{1} sampled names")
+        samplesTitle: "{1} sampled names",
+        traceTitle: "Forward pass, mean loss {1}", positionColumn: "position", inputColumn: "input",
+        targetColumn: "next", targetProbabilityColumn: "p(next)")
 
     static let russian = InterfaceText(
         language: "ru", languageName: "Русский", bookTitle: "Как устроен маленький GPT",
@@ -120,7 +128,9 @@ public struct InterfaceText: Sendable {
         lossDescription: "График ошибки за {1} шагов: от {2} на первом шаге до {3} на последнем.",
         graphTitle: "Граф вычислений",
         graphDescription: "Граф из {1} значений, слева направо к {2}; в каждом блоке значение и его градиент, на каждой стрелке локальный градиент.",
-        samplesTitle: "Сгенерированные имена: {1}")
+        samplesTitle: "Сгенерированные имена: {1}",
+        traceTitle: "Прямой проход, средняя ошибка {1}", positionColumn: "позиция", inputColumn: "вход",
+        targetColumn: "следующий", targetProbabilityColumn: "p(следующий)")
 
     static let estonian = InterfaceText(
         language: "et", languageName: "Eesti", bookTitle: "Kuidas väike GPT töötab",
@@ -139,5 +149,7 @@ public struct InterfaceText: Sendable {
         lossDescription: "Kao joonis {1} sammu jooksul: esimesel sammul {2}, viimasel {3}.",
         graphTitle: "Arvutusgraaf",
         graphDescription: "Graaf {1} väärtusest, mis voolavad vasakult paremale väärtuseni {2}; igas kastis on väärtus ja gradient, igal noolel kohalik gradient.",
-        samplesTitle: "Genereeritud nimed: {1}")
+        samplesTitle: "Genereeritud nimed: {1}",
+        traceTitle: "Päripass, keskmine kadu {1}", positionColumn: "positsioon", inputColumn: "sisend",
+        targetColumn: "järgmine", targetProbabilityColumn: "p(järgmine)")
 }

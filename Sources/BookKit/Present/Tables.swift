@@ -47,6 +47,16 @@ public enum Tables {
             + names.map { "<li>\(HTML.escape($0.isEmpty ? "∅" : $0))</li>" }.joined() + "</ol>"
     }
 
+    /// A plain table of text cells with a caption and column heads; numbers align right.
+    public static func rows(caption: String, header: [String], rows: [[String]]) -> String {
+        var html = "<div class=\"table-scroll\"><table class=\"rows\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
+        html += header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows {
+            html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
     /// A style attribute that tints a cell: blue for positive, orange for negative.
     private static func shade(_ v: Double, _ largest: Double) -> String {
         guard v.isFinite, v != 0 else { return "" }

@@ -155,6 +155,10 @@ enum StyleSheet {
     table.matrix caption { text-align: left; font-family: var(--sans); font-size: 0.85rem; color: var(--muted); padding-bottom: 4px; }
     table.matrix th { color: var(--muted); font-weight: 500; padding: 2px 6px; }
     table.matrix td { padding: 2px 7px; text-align: right; border: 1px solid var(--bg); }
+    table.rows { font-size: 0.88rem; margin: 0 0 0.6em; }
+    table.rows caption { text-align: left; font-size: 0.85rem; color: var(--muted); padding-bottom: 4px; }
+    table.rows th { text-align: left; font-weight: 600; color: var(--muted); border-bottom: 1px solid var(--line); padding: 4px 14px 4px 0; }
+    table.rows td { font-family: var(--mono); padding: 3px 14px 3px 0; border-bottom: 1px solid var(--faint); }
     ol.samples { columns: 4 9em; column-gap: 24px; margin: 0 0 0.6em; padding-left: 2.2em; font-family: var(--mono); }
     ol.samples li::marker { color: var(--muted); font-size: 0.8em; }
 
