@@ -43,8 +43,8 @@ private func count(_ needle: String, in text: String) -> Int {
 
 @Test func graphLayoutPutsEachValueOneColumnRightOfItsFurthestInput() {
     let chart = GraphChart(nodes: SiteFixture.graph)
-    #expect(chart.columns() == [0: 0, 1: 0, 2: 1, 3: 0, 4: 2, 5: 3])
-    #expect(chart.layers().map { Set($0) } == [[0, 1, 3], [2], [4], [5]])
+    #expect(chart.columns() == [0: 0, 1: 0, 2: 1, 3: 1, 4: 2, 5: 3])
+    #expect(chart.layers().map { Set($0) } == [[0, 1], [2, 3], [4], [5]])
     let svg = chart.svg()
     #expect(count("<g class=\"node\">", in: svg) == 6)
     #expect(count("class=\"edge\"", in: svg) == 5)

@@ -39,9 +39,9 @@ public struct GraphChart: Sendable {
         self.title = title
     }
 
-    static let boxWidth = 150.0, boxHeight = 66.0, columnGap = 96.0, rowGap = 22.0
+    static let boxWidth = 136.0, boxHeight = 66.0, columnGap = 72.0, rowGap = 20.0
 
-    /// Column of every node: 0 for leaves, else one more than its furthest input.
+    /// Column of every node: one more than its furthest input; a leaf just before its first user.
     func columns() -> [Int: Int] {
         var column: [Int: Int] = [:]
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -54,6 +54,14 @@ public struct GraphChart: Sendable {
             return c
         }
         for node in nodes { _ = visit(node.id, 0) }
+        // A leaf sits just left of its first user, so constants stay next to where they are used.
+        var firstUse: [Int: Int] = [:]
+        for node in nodes {
+            for input in node.inputs { firstUse[input] = min(firstUse[input] ?? Int.max, column[node.id] ?? 0) }
+        }
+        for node in nodes where node.inputs.isEmpty {
+            if let use = firstUse[node.id] { column[node.id] = max(0, use - 1) }
+        }
         return column
     }
 

@@ -3,12 +3,14 @@ import Foundation
 /// Small pieces every SVG chart shares: the accessible frame, labels, ids and nice ticks.
 enum SVG {
     /// An `<svg>` that screen readers announce as one image with a title and a description.
-    /// `id` must be unique on the page (see `chartID`); the site renames repeats.
+    /// `id` must be unique on the page (see `chartID`); the site renames repeats. A chart shrinks
+    /// with a narrow column down to 70% of its size, then scrolls, so its text stays readable.
     static func frame(id: String, width: Double, height: Double, title: String, description: String,
                       kind: String, content: String) -> String {
         """
         <svg class="chart chart-\(kind)" id="\(id)" role="img" aria-labelledby="\(id)-title \(id)-desc" \
         viewBox="0 0 \(n(width)) \(n(height))" width="\(n(width))" height="\(n(height))" \
+        style="min-width:\(n((width * 0.7).rounded()))px" \
         xmlns="http://www.w3.org/2000/svg"><title id="\(id)-title">\(HTML.escape(title))</title>\
         <desc id="\(id)-desc">\(HTML.escape(description))</desc>\(content)</svg>
         """

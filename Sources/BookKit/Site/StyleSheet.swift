@@ -114,7 +114,6 @@ enum StyleSheet {
     figure.result { margin: 0.4em 0; }
     figure.result figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
     .figure-row { display: flex; flex-wrap: wrap; gap: 18px 28px; }
-    svg.chart-graph { max-width: none; }
     svg.chart { display: block; height: auto; font-family: var(--sans); overflow: visible; }
     svg.chart text { fill: var(--fg); font-size: 12px; }
     svg.chart .tick, svg.chart .legend-text { fill: var(--muted); font-size: 11px; }
@@ -176,6 +175,7 @@ enum StyleSheet {
 
     .home { max-width: 720px; margin: 0 auto; padding: 56px 24px 80px; }
     .home h1 { margin-top: 0; }
+    .home h2 { margin-top: 1.4em; }
     .home ol.chapter-list { list-style: none; padding: 0; counter-reset: none; }
     .home .chapter-list li a, .home .edition-list li a { display: block; padding: 14px 18px; margin-bottom: 10px;
       border: 1px solid var(--line); border-radius: 12px; text-decoration: none; color: var(--fg); font-size: 1.08rem; }
