@@ -72,8 +72,9 @@ public struct BrowserCheck: Sendable {
                 for (name, flags, target) in shots {
                     let png = screenshots.appendingPathComponent("\(stem)-\(name).png")
                     try? manager.removeItem(at: png)
+                    // A profile of its own: the probe's theme clicks must not colour the pictures.
                     let run = try browser(flags + ["--hide-scrollbars", "--screenshot=\(png.path)", target.absoluteString],
-                                          profile: work.appendingPathComponent("profile"))
+                                          profile: work.appendingPathComponent("screenshots-profile"))
                     if !manager.fileExists(atPath: png.path) {
                         report.problems.append("no \(name) screenshot: \(run.stderr.suffix(300))")
                     }

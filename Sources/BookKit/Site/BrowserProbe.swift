@@ -74,12 +74,17 @@ enum BrowserProbe {
         var toggle = document.querySelector("[data-theme-toggle]");
         if (toggle) {
           if (toggle.hidden) problems.push("the theme toggle stayed hidden: book.js did not run");
+          var stored = null;
+          try { stored = localStorage.getItem("book-theme"); } catch (e) { /* no storage */ }
           var before = getComputedStyle(document.body).backgroundColor;
           toggle.click();
           var after = getComputedStyle(document.body).backgroundColor;
           if (before === after) problems.push("the theme toggle did not change the background (" + before + ")");
           toggle.click();
           result.themeToggled = before !== after && getComputedStyle(document.body).backgroundColor === before;
+          try {
+            if (stored === null) localStorage.removeItem("book-theme"); else localStorage.setItem("book-theme", stored);
+          } catch (e) { /* no storage */ }
         }
         performance.getEntriesByType("resource").forEach(function (r) {
           if (r.name.indexOf("file:") !== 0) problems.push("request to another host: " + r.name);
