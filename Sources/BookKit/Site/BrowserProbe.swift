@@ -86,6 +86,13 @@ enum BrowserProbe {
             if (stored === null) localStorage.removeItem("book-theme"); else localStorage.setItem("book-theme", stored);
           } catch (e) { /* no storage */ }
         }
+        var menu = document.querySelector("[data-menu-toggle]");
+        if (menu) {
+          menu.click();
+          if (!document.body.classList.contains("menu-open") || menu.getAttribute("aria-expanded") !== "true") problems.push("the menu button did not open the menu");
+          menu.click();
+          if (document.body.classList.contains("menu-open")) problems.push("the menu button did not close the menu");
+        }
         performance.getEntriesByType("resource").forEach(function (r) {
           if (r.name.indexOf("file:") !== 0) problems.push("request to another host: " + r.name);
         });
