@@ -1,0 +1,79 @@
+/// A picture of how a value was computed: every node reachable from it, inputs first,
+/// with its data, gradient and the local gradient along each edge.
+public struct ExpressionGraph: Sendable, CustomStringConvertible {
+    /// The nodes in topological order (inputs before the nodes that use them); the last is the output.
+    public let nodes: [ExpressionNode]
+
+    /// The graph behind `value`.
+    public init(_ value: Value) {
+        let g = value.graph
+        var order: [Int] = []
+        var seen = Set<Int>()
+        func visit(_ v: Int) {
+            guard v >= 0, seen.insert(v).inserted else { return }
+            visit(Int(g.child0[v])); visit(Int(g.child1[v]))
+            order.append(v)
+        }
+        visit(Int(value.id))
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var unnamed = 0
+        nodes = order.enumerated().map { i, v in
+            let children = [(g.child0[v], g.local0[v]), (g.child1[v], g.local1[v])].filter { $0.0 >= 0 }
+            var label = g.labels[v] ?? ""
+            if label.isEmpty { unnamed += 1; label = "n\(unnamed)" }
+            return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operation[v], constantOperand: children.count == 1 && [.add, .multiply].contains(g.operation[v]) ? ExpressionGraph.constant(g, v) : nil),
+                                  data: g.data[v], grad: g.grad[v],
+                                  inputs: children.compactMap { position[Int($0.0)] }, localGradients: children.map(\.1))
+        }
+    }
+
+    private static func constant(_ g: Graph, _ v: Int) -> Double {
+        let x = g.data[Int(g.child0[v])]
+        return g.operation[v] == .add ? g.data[v] - x : g.local0[v]
+    }
+
+    private static func symbol(_ op: Graph.Operation, constantOperand: Double?) -> String {
+        let c = constantOperand.map { " \($0)" } ?? ""
+        switch op {
+        case .leaf: return ""
+        case .add: return "+" + c
+        case .multiply: return "*" + c
+        case .power: return "pow"
+        case .log: return "log"
+        case .exp: return "exp"
+        case .relu: return "relu"
+        }
+    }
+
+    public var description: String {
+        let width = nodes.map(\.label.count).max() ?? 1
+        return nodes.map { n in
+            let name = n.label.padding(toLength: width, withPad: " ", startingAt: 0)
+            let formula = n.operation.isEmpty ? "input" : "\(n.operation)(\(n.inputs.map { nodes[$0].label }.joined(separator: ", ")))"
+            return "\(name) = \(formula)   data \(n.data)   grad \(n.grad)"
+        }.joined(separator: "\n")
+    }
+}
+
+/// One node of an `ExpressionGraph`.
+public struct ExpressionNode: Sendable, Hashable {
+    /// Position in `ExpressionGraph.nodes`.
+    public let id: Int
+    /// Its name (given with `label:`, or n1, n2, ... for intermediate values).
+    public let label: String
+    /// "+", "*", "pow", "log", "exp", "relu" ("+ 1.0" / "* -1.0" with a constant operand), "" for inputs.
+    public let operation: String
+    /// Its value.
+    public let data: Double
+    /// Its gradient after `backward()`.
+    public let grad: Double
+    /// The ids of the nodes it was computed from.
+    public let inputs: [Int]
+    /// d(this) / d(input) for each input, in the same order.
+    public let localGradients: [Double]
+}
+
+extension Value {
+    /// The graph of every value this one was computed from, for display.
+    public var expressionGraph: ExpressionGraph { ExpressionGraph(self) }
+}
