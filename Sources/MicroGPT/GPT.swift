@@ -62,3 +62,14 @@ public struct GPT: Sendable {
         return (0..<s.rows).map { r in Array(parameters[(s.offset + r * s.columns)..<(s.offset + (r + 1) * s.columns)]) }
     }
 }
+
+extension GPT {
+    /// A fresh model: every weight drawn from `gauss(0, initStd)` in layout order, as microgpt.py does.
+    public init(config: Config, tokenizer: Tokenizer, random: Random) {
+        let total = GPT.layout(config: config, vocabularySize: tokenizer.vocabularySize).reduce(0) { $0 + $1.count }
+        var parameters: [Double] = []
+        parameters.reserveCapacity(total)
+        for _ in 0..<total { parameters.append(random.gauss(0, config.initStd)) }
+        self.init(config: config, tokenizer: tokenizer, parameters: parameters)
+    }
+}

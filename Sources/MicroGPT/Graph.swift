@@ -71,7 +71,7 @@ public final class Graph: @unchecked Sendable {
     /// `a ** p` for a constant exponent, with libm's `pow` like CPython.
     @inline(__always) func power(_ a: Int32, _ p: Double) -> Int32 {
         let x = data[Int(a)]
-        return record(Foundation.pow(x, p), .power, a, p * Foundation.pow(x, p - 1))
+        return record(libmPow(x, p), .power, a, p * libmPow(x, p - 1))
     }
     /// `log(a)`.
     @inline(__always) func log(_ a: Int32) -> Int32 {
@@ -130,5 +130,12 @@ public final class Graph: @unchecked Sendable {
             }
         }
         for node in topo { visited[Int(node)] = false }
+    }
+}
+
+extension Graph {
+    func reserve(_ n: Int) {
+        data.reserveCapacity(n); grad.reserveCapacity(n); child0.reserveCapacity(n); child1.reserveCapacity(n)
+        local0.reserveCapacity(n); local1.reserveCapacity(n); operation.reserveCapacity(n)
     }
 }

@@ -17,3 +17,12 @@ public func softmax(_ scores: [Double], temperature: Double = 1) -> [Double] {
     let total = exps.reduce(0, +)
     return exps.map { $0 / total }
 }
+
+/// `x` rounded to `places` decimals, for reading (the model's own numbers stay exact).
+public func rounded(_ x: Double, places: Int) -> Double {
+    let scale = pow(10.0, Double(places))
+    return (x * scale).rounded() / scale
+}
+
+/// Every entry rounded to `places` decimals.
+public func rounded(_ xs: [Double], places: Int) -> [Double] { xs.map { rounded($0, places: places) } }

@@ -56,7 +56,7 @@ public struct Value: @unchecked Sendable, CustomStringConvertible {
     public static func - (a: Value, b: Double) -> Value { a + (-b) }
     public static func - (a: Double, b: Value) -> Value { a + (-b) }
     public static func / (a: Value, b: Value) -> Value { a * b.pow(-1) }
-    public static func / (a: Value, b: Double) -> Value { a * Foundation.pow(b, -1) }
+    public static func / (a: Value, b: Double) -> Value { a * libmPow(b, -1) }
     public static func / (a: Double, b: Value) -> Value { a * b.pow(-1) }
 }
 

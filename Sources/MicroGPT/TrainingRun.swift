@@ -1,0 +1,61 @@
+/// A whole microgpt.py run as one value: shuffle, initialise, train every step, then sample.
+/// Pure: the same settings and data always give the same run, so a build may compute it once.
+public struct TrainingRun: Sendable, CustomStringConvertible {
+    /// The settings.
+    public let config: Config
+    /// The documents in training order.
+    public let documents: [String]
+    /// The vocabulary.
+    public let tokenizer: Tokenizer
+    /// The model before the first step.
+    public let initialModel: GPT
+    /// The model after the last step.
+    public let model: GPT
+    /// The loss of every step.
+    public let losses: LossCurve
+    /// The names microgpt.py prints after training (`sampleCount` of them, at `temperature`).
+    public let samples: [String]
+    private let snapshots: [Int: GPT]
+    private let dataset: Dataset
+
+    /// Trains now. `snapshots` lists steps whose model `model(atStep:)` should keep.
+    public init(config: Config = Config(), dataset: Dataset, snapshots: [Int] = []) throws(ConfigError) {
+        self.dataset = dataset
+        let random = Random(seed: config.seed)
+        let trainer = try Trainer(config: config, dataset: dataset, random: random)
+        self.config = trainer.config
+        documents = trainer.documents
+        tokenizer = trainer.tokenizer
+        initialModel = trainer.model
+        var losses: [Double] = []
+        losses.reserveCapacity(config.steps)
+        var kept: [Int: GPT] = [0: initialModel]
+        let wanted = Set(snapshots)
+        for step in 1...config.steps {
+            losses.append(trainer.step())
+            if wanted.contains(step) { kept[step] = trainer.model }
+        }
+        model = trainer.model
+        kept[config.steps] = model
+        self.losses = LossCurve(losses)
+        self.snapshots = kept
+        samples = model.samples(count: config.sampleCount, temperature: config.temperature, random: random)
+    }
+
+    /// The loss of the last step.
+    public var finalLoss: Double { losses.last }
+
+    /// The model after `step` steps (0 = untrained), clipped to the run. Steps listed in
+    /// `snapshots` are kept; any other is found by training again up to it.
+    public func model(atStep step: Int) -> GPT {
+        let step = min(max(step, 0), config.steps)
+        if let kept = snapshots[step] { return kept }
+        guard let trainer = try? Trainer(config: config, dataset: dataset) else { return initialModel }
+        for _ in 0..<step { trainer.step() }
+        return trainer.model
+    }
+
+    public var description: String {
+        "\(config.steps) steps on \(documents.count) documents, final loss \(rounded(finalLoss, places: 4))"
+    }
+}
