@@ -11,25 +11,25 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
         var seen = Set<Int>()
         func visit(_ v: Int) {
             guard v >= 0, seen.insert(v).inserted else { return }
-            visit(Int(g.child0[v])); visit(Int(g.child1[v]))
+            visit(Int(g.links[v].child0)); visit(Int(g.links[v].child1))
             order.append(v)
         }
         visit(Int(value.id))
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         var unnamed = 0
         nodes = order.enumerated().map { i, v in
-            let children = [(g.child0[v], g.local0[v]), (g.child1[v], g.local1[v])].filter { $0.0 >= 0 }
+            let children = [(g.links[v].child0, g.locals[v].local0), (g.links[v].child1, g.locals[v].local1)].filter { $0.0 >= 0 }
             var label = g.labels[v] ?? ""
             if label.isEmpty { unnamed += 1; label = "n\(unnamed)" }
-            return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operation[v], constantOperand: children.count == 1 && [.add, .multiply].contains(g.operation[v]) ? ExpressionGraph.constant(g, v) : nil),
-                                  data: g.data[v], grad: g.grad[v],
+            return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operations[v], constantOperand: children.count == 1 && [.add, .multiply].contains(g.operations[v]) ? ExpressionGraph.constant(g, v) : nil),
+                                  data: g.data[v], grad: g.grads[v],
                                   inputs: children.compactMap { position[Int($0.0)] }, localGradients: children.map(\.1))
         }
     }
 
     private static func constant(_ g: Graph, _ v: Int) -> Double {
-        let x = g.data[Int(g.child0[v])]
-        return g.operation[v] == .add ? g.data[v] - x : g.local0[v]
+        let x = g.data[Int(g.links[v].child0)]
+        return g.operations[v] == .add ? g.data[v] - x : g.locals[v].local0
     }
 
     private static func symbol(_ op: Graph.Operation, constantOperand: Double?) -> String {

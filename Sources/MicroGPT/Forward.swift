@@ -5,11 +5,15 @@ import Foundation
 /// The model's parameters are the graph's first `parameterCount` nodes, in layout order.
 struct Forward {
     let config: Config
-    let shapes: [String: MatrixShape]
     let graph: Graph
+    private let wte: MatrixShape, wpe: MatrixShape, lmHead: MatrixShape
+    /// Per layer: attn_wq, attn_wk, attn_wv, attn_wo, mlp_fc1, mlp_fc2.
+    private let layerWeights: [[MatrixShape]]
     /// Per layer, the keys and values of the positions seen so far (the KV cache).
     private(set) var keys: [[[Int32]]]
     private(set) var values: [[[Int32]]]
+    /// The last position's final activations, the input of lm_head.
+    private(set) var output: [Int32] = []
     /// When set, every station of every position is kept here (for windows into the model).
     var stations: [Stations]?
 
@@ -29,31 +33,34 @@ struct Forward {
 
     init(config: Config, shapes: [MatrixShape], graph: Graph, recording: Bool = false) {
         self.config = config
-        self.shapes = Dictionary(uniqueKeysWithValues: shapes.map { ($0.name, $0) })
+        let byName = Dictionary(uniqueKeysWithValues: shapes.map { ($0.name, $0) })
+        func weight(_ name: String) -> MatrixShape {
+            guard let shape = byName[name] else { preconditionFailure("the layout has no matrix \(name)") }
+            return shape
+        }
+        wte = weight("wte"); wpe = weight("wpe"); lmHead = weight("lm_head")
+        layerWeights = (0..<config.layerCount).map { i in
+            ["attn_wq", "attn_wk", "attn_wv", "attn_wo", "mlp_fc1", "mlp_fc2"].map { weight("layer\(i).\($0)") }
+        }
         self.graph = graph
         keys = Array(repeating: [], count: config.layerCount)
         values = Array(repeating: [], count: config.layerCount)
         stations = recording ? [] : nil
     }
 
-    private func weight(_ name: String) -> MatrixShape {
-        guard let shape = shapes[name] else { preconditionFailure("no matrix \(name)") }
-        return shape
-    }
-
     /// `linear(x, w)`: one `sum(wi * xi)` per row.
     func linear(_ x: [Int32], _ w: MatrixShape) -> [Int32] {
-        (0..<w.rows).map { r in
-            let row = Int32(w.offset + r * w.columns)
-            var total = graph.add(graph.multiply(row, x[0]), constant: 0)
-            for j in 1..<w.columns { total = graph.add(total, graph.multiply(row + Int32(j), x[j])) }
-            return total
+        let xData = x.map { graph.data($0) }
+        return x.withUnsafeBufferPointer { x in
+            xData.withUnsafeBufferPointer { xData in
+                (0..<w.rows).map { r in graph.weightedSum(weights: Int32(w.offset + r * w.columns), x, xData) }
+            }
         }
     }
 
     /// `softmax(logits)`: subtract the largest value, exponentiate, divide by the total.
     func softmax(_ logits: [Int32]) -> [Int32] {
-        let largest = logits.map { graph.data[Int($0)] }.max() ?? 0
+        let largest = logits.map { graph.data($0) }.max() ?? 0
         let exps = logits.map { graph.exp(graph.add($0, constant: -largest)) }
         let total = graph.sum(exps)
         return exps.map { graph.multiply($0, graph.power(total, -1)) }
@@ -62,7 +69,7 @@ struct Forward {
     /// `rmsnorm(x)`: scale by `(mean(x²) + 1e-5) ** -0.5`.
     func rmsnorm(_ x: [Int32]) -> [Int32] {
         let squares = graph.sum(x.map { graph.multiply($0, $0) })
-        let meanSquare = graph.multiply(squares, constant: libmPow(Double(x.count), -1))
+        let meanSquare = graph.multiply(squares, constant: graph.libmPow(Double(x.count), -1))
         let scale = graph.power(graph.add(meanSquare, constant: 1e-5), -0.5)
         return x.map { graph.multiply($0, scale) }
     }
@@ -70,22 +77,22 @@ struct Forward {
     /// One call of `gpt(token_id, pos_id, keys, values)`: the logits for the next token.
     mutating func callAsFunction(token: Int, position: Int) -> [Int32] {
         let e = config.embeddingSize, headSize = config.headSize
-        let wte = weight("wte"), wpe = weight("wpe")
         var record = Stations()
         var x = (0..<e).map { graph.add(Int32(wte.offset + token * e + $0), Int32(wpe.offset + position * e + $0)) }
         record.embedding = x
         x = rmsnorm(x)
         record.normalizedEmbedding = x
-        let scoreScale = libmPow(libmPow(Double(headSize), 0.5), -1)
+        let scoreScale = graph.libmPow(graph.libmPow(Double(headSize), 0.5), -1)
         for layer in 0..<config.layerCount {
+            let w = layerWeights[layer]
             var l = LayerStations()
             l.input = x
             let residual = x
             x = rmsnorm(x)
             l.norm1 = x
-            let q = linear(x, weight("layer\(layer).attn_wq"))
-            let k = linear(x, weight("layer\(layer).attn_wk"))
-            let v = linear(x, weight("layer\(layer).attn_wv"))
+            let q = linear(x, w[0])
+            let k = linear(x, w[1])
+            let v = linear(x, w[2])
             (l.query, l.key, l.value) = (q, k, v)
             keys[layer].append(k)
             values[layer].append(v)
@@ -106,24 +113,25 @@ struct Forward {
                 l.scores.append(scores); l.weights.append(weights); l.headOutputs.append(out)
                 attended += out
             }
-            x = linear(attended, weight("layer\(layer).attn_wo"))
+            x = linear(attended, w[3])
             l.attention = x
             x = zip(x, residual).map { graph.add($0, $1) }
             l.residual1 = x
             let residual2 = x
             x = rmsnorm(x)
             l.norm2 = x
-            x = linear(x, weight("layer\(layer).mlp_fc1"))
+            x = linear(x, w[4])
             l.hidden = x
             x = x.map { graph.relu($0) }
             l.activated = x
-            x = linear(x, weight("layer\(layer).mlp_fc2"))
+            x = linear(x, w[5])
             l.mlp = x
             x = zip(x, residual2).map { graph.add($0, $1) }
             l.output = x
             if stations != nil { record.layers.append(l) }
         }
-        let logits = linear(x, weight("lm_head"))
+        output = x
+        let logits = linear(x, lmHead)
         if stations != nil {
             record.logits = logits
             stations?.append(record)

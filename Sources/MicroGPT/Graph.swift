@@ -1,7 +1,7 @@
 import Foundation
 
-/// The tape that scalar autograd records on: one entry per operation, stored as plain arrays
-/// (no heap object per node), so a training step of tens of thousands of nodes stays fast.
+/// The tape that scalar autograd records on: one fixed-size record per operation in one
+/// contiguous buffer (no heap object per node), so a training step of ~50,000 nodes stays fast.
 ///
 /// Every operation is recorded the way microgpt.py's `Value` builds it, and `backward`
 /// visits the nodes in the order of microgpt.py's depth-first topological sort, so gradients
@@ -13,85 +13,153 @@ public final class Graph: @unchecked Sendable {
         case leaf, add, multiply, power, log, exp, relu
     }
 
-    var data: [Double] = []
-    var grad: [Double] = []
-    var child0: [Int32] = []
-    var child1: [Int32] = []
-    var local0: [Double] = []
-    var local1: [Double] = []
-    var operation: [Operation] = []
-    var labels: [Int: String] = [:]
-    private var visited: [Bool] = []
-    private var topo: [Int32] = []
-    private var stack: [(node: Int32, next: UInt8)] = []
-
-    /// An empty tape.
-    public init() {}
-
-    /// How many nodes have been recorded.
-    public var count: Int { data.count }
-
-    /// Forgets every node from `count` on (a training step reuses the tape; capacity is kept).
-    func truncate(to count: Int) {
-        let n = data.count - count
-        guard n > 0 else { return }
-        data.removeLast(n); grad.removeLast(n); child0.removeLast(n); child1.removeLast(n)
-        local0.removeLast(n); local1.removeLast(n); operation.removeLast(n)
-        labels = labels.filter { $0.key < count }
+    /// A node's local gradients: d(node)/d(child0) and d(node)/d(child1).
+    struct Local {
+        var local0: Double
+        var local1: Double
+    }
+    /// A node's inputs (-1: none, or a folded constant).
+    struct Link {
+        var child0: Int32
+        var child1: Int32
     }
 
+    // One buffer per field, so each pass touches only what it reads: the topological sort the
+    // links, the backward pass the gradients and local gradients.
+    private(set) var data: UnsafeMutablePointer<Double>
+    private(set) var grads: UnsafeMutablePointer<Double>
+    private(set) var locals: UnsafeMutablePointer<Local>
+    private(set) var links: UnsafeMutablePointer<Link>
+    private(set) var operations: UnsafeMutablePointer<Operation>
+    private var capacity: Int
+    /// How many nodes have been recorded.
+    public private(set) var count = 0
+    var labels: [Int: String] = [:]
+    /// libm's `pow`, through a pointer the optimiser cannot see through (see `power`).
+    private var pow: @convention(c) (Double, Double) -> Double = { Foundation.pow($0, $1) }
+
+    /// An empty tape.
+    public init() {
+        capacity = 64
+        data = .allocate(capacity: capacity)
+        grads = .allocate(capacity: capacity)
+        locals = .allocate(capacity: capacity)
+        links = .allocate(capacity: capacity)
+        operations = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        data.deallocate()
+        grads.deallocate()
+        locals.deallocate()
+        links.deallocate()
+        operations.deallocate()
+    }
+
+    /// Makes room for `n` nodes in total.
+    func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        func grow<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let bigger = UnsafeMutablePointer<T>.allocate(capacity: n)
+            bigger.moveInitialize(from: old, count: count)
+            old.deallocate()
+            return bigger
+        }
+        data = grow(data)
+        grads = grow(grads)
+        locals = grow(locals)
+        links = grow(links)
+        operations = grow(operations)
+        capacity = n
+    }
+
+    /// Forgets every node from `count` on (a training step reuses the tape and its memory).
+    func truncate(to newCount: Int) {
+        guard newCount < count else { return }
+        count = newCount
+        if !labels.isEmpty { labels = labels.filter { $0.key < newCount } }
+    }
+
+    @inline(__always) func data(_ i: Int32) -> Double { data[Int(i)] }
+    @inline(__always) func grad(_ i: Int32) -> Double { grads[Int(i)] }
+
     @inline(__always)
-    func record(_ value: Double, _ op: Operation, _ c0: Int32 = -1, _ l0: Double = 0, _ c1: Int32 = -1, _ l1: Double = 0) -> Int32 {
-        data.append(value); grad.append(0)
-        child0.append(c0); local0.append(l0); child1.append(c1); local1.append(l1)
-        operation.append(op)
-        return Int32(data.count - 1)
+    private func record(_ value: Double, _ op: Operation, _ c0: Int32, _ l0: Double, _ c1: Int32 = -1, _ l1: Double = 0) -> Int32 {
+        if count == capacity { reserve(capacity * 2) }
+        (data + count).initialize(to: value)
+        (grads + count).initialize(to: 0)
+        (locals + count).initialize(to: Local(local0: l0, local1: l1))
+        (links + count).initialize(to: Link(child0: c0, child1: c1))
+        (operations + count).initialize(to: op)
+        count += 1
+        return Int32(count - 1)
     }
 
     /// A leaf holding `value` (a parameter or an input).
-    @inline(__always) func leaf(_ value: Double) -> Int32 { record(value, .leaf) }
+    @inline(__always) func leaf(_ value: Double) -> Int32 { record(value, .leaf, -1, 0) }
 
     /// `a + b`.
     @inline(__always) func add(_ a: Int32, _ b: Int32) -> Int32 {
-        record(data[Int(a)] + data[Int(b)], .add, a, 1, b, 1)
+        record(data(a) + data(b), .add, a, 1, b, 1)
     }
     /// `a + c` for a constant `c` (microgpt.py: `a + Value(c)`).
     @inline(__always) func add(_ a: Int32, constant c: Double) -> Int32 {
-        record(data[Int(a)] + c, .add, a, 1)
+        record(data(a) + c, .add, a, 1)
     }
     /// `a * b`.
     @inline(__always) func multiply(_ a: Int32, _ b: Int32) -> Int32 {
-        let x = data[Int(a)], y = data[Int(b)]
+        let x = data(a), y = data(b)
         return record(x * y, .multiply, a, y, b, x)
     }
     /// `a * c` for a constant `c`.
     @inline(__always) func multiply(_ a: Int32, constant c: Double) -> Int32 {
-        record(data[Int(a)] * c, .multiply, a, c)
+        record(data(a) * c, .multiply, a, c)
     }
-    /// `a ** p` for a constant exponent, with libm's `pow` like CPython.
+    /// `a ** p` for a constant exponent. CPython calls libm's `pow`; so do we, through a
+    /// pointer, because LLVM would turn `pow(x, -1)` into `1 / x`, which can differ in the last bit.
     @inline(__always) func power(_ a: Int32, _ p: Double) -> Int32 {
-        let x = data[Int(a)]
-        return record(libmPow(x, p), .power, a, p * libmPow(x, p - 1))
+        let x = data(a)
+        return record(pow(x, p), .power, a, p * pow(x, p - 1))
     }
+    /// libm's `pow(x, y)` as CPython computes `x ** y`.
+    @inline(__always) func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
     /// `log(a)`.
     @inline(__always) func log(_ a: Int32) -> Int32 {
-        let x = data[Int(a)]
+        let x = data(a)
         return record(Foundation.log(x), .log, a, 1 / x)
     }
     /// `exp(a)`.
     @inline(__always) func exp(_ a: Int32) -> Int32 {
-        let x = data[Int(a)]
+        let x = data(a)
         return record(Foundation.exp(x), .exp, a, Foundation.exp(x))
     }
     /// `relu(a)`: `max(0, a)`, local gradient 1 where a > 0.
     @inline(__always) func relu(_ a: Int32) -> Int32 {
-        let x = data[Int(a)]
+        let x = data(a)
         return record(x > 0 ? x : 0, .relu, a, x > 0 ? 1 : 0)
     }
+    /// `sum(w[j] * x[j] for j)` for weights stored as consecutive leaves from `weights`: the same
+    /// nodes in the same order as the generic operations, with the running sum kept in a register.
+    @inline(__always) func weightedSum(weights: Int32, _ x: UnsafeBufferPointer<Int32>, _ xData: UnsafeBufferPointer<Double>) -> Int32 {
+        var w = data[Int(weights)]
+        var product = w * xData[0]
+        var p = record(product, .multiply, weights, xData[0], x[0], w)
+        var total = product + 0
+        var sum = record(total, .add, p, 1)
+        for j in 1..<x.count {
+            w = data[Int(weights) + j]
+            product = w * xData[j]
+            p = record(product, .multiply, weights + Int32(j), xData[j], x[j], w)
+            total = total + product
+            sum = record(total, .add, sum, 1, p, 1)
+        }
+        return sum
+    }
+
     /// Python's `sum(xs)`: `0 + xs[0]` (through `__radd__`), then left to right.
     func sum(_ xs: [Int32]) -> Int32 {
         var total = add(xs[0], constant: 0)
-        for x in xs.dropFirst() { total = add(total, x) }
+        for i in 1..<xs.count { total = add(total, xs[i]) }
         return total
     }
 
@@ -99,43 +167,74 @@ public final class Graph: @unchecked Sendable {
     /// depth-first topological order over children in order, then `child.grad += local * grad`
     /// in reverse. Gradients already on the tape are kept (they accumulate, as in Python).
     public func backward(from root: Int32) {
-        let r = Int(root)
-        if visited.count < data.count { visited.append(contentsOf: repeatElement(false, count: data.count - visited.count)) }
-        topo.removeAll(keepingCapacity: true)
-        visited[r] = true
-        stack.append((root, 0))
-        while let top = stack.last {
-            let v = Int(top.node)
-            let child: Int32 = top.next == 0 ? child0[v] : top.next == 1 ? child1[v] : -2
-            if child == -2 {
-                stack.removeLast()
-                topo.append(top.node)
-                continue
-            }
-            stack[stack.count - 1].next += 1
-            if child >= 0 && !visited[Int(child)] {
-                visited[Int(child)] = true
-                stack.append((child, 0))
-            }
-        }
-        grad[r] = 1
-        data.withUnsafeBufferPointer { _ in
-            grad.withUnsafeMutableBufferPointer { g in
-                for node in topo.reversed() {
-                    let v = Int(node), gv = g[v]
-                    let c0 = Int(child0[v]), c1 = Int(child1[v])
-                    if c0 >= 0 { g[c0] += local0[v] * gv }
-                    if c1 >= 0 { g[c1] += local1[v] * gv }
+        propagate(from: root, order: topologicalOrder(from: [root]))
+    }
+
+    /// microgpt.py's `build_topo`: the nodes reachable from `roots` (walked in turn, sharing what
+    /// was visited) in depth-first post-order, children in order.
+    /// - Nodes below `visitedBelow` count as visited already: neither walked nor listed.
+    /// - Nodes below `firstListed` are walked but not listed (a training step leaves out the
+    ///   parameters: they have no children, so they never change the order of the rest).
+    /// - `blocks` gives, for some nodes, the order their walk would produce; the walk lists the
+    ///   block instead of walking it again (a training step reuses each position's forward pass);
+    ///   `marks` are the block's nodes that anything outside it can reach.
+    func topologicalOrder(from roots: [Int32], visitedBelow: Int = 0, firstListed: Int = 0,
+                          blocks: [(head: Int32, marks: [Int32], order: [Int32])] = []) -> [Int32] {
+        let n = count
+        // Per node: 0 unvisited; 1 and 2 on the stack with the next child to look at; 3 finished;
+        // 4 the head of a block.
+        let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+        state.initialize(repeating: 3, count: visitedBelow)
+        (state + visitedBelow).initialize(repeating: 0, count: n - visitedBelow)
+        for block in blocks { state[Int(block.head)] = 4 }
+        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { state.deallocate(); stack.deallocate() }
+        var order: [Int32] = []
+        order.reserveCapacity(n - firstListed)
+        for root in roots where state[Int(root)] == 0 {
+            var depth = 1
+            stack[0] = root
+            state[Int(root)] = 1
+            while depth > 0 {
+                let v = Int(stack[depth - 1])
+                let s = state[v]
+                if s == 3 {
+                    depth -= 1
+                    if v >= firstListed { order.append(Int32(v)) }
+                    continue
+                }
+                state[v] = s + 1
+                let child = s == 1 ? links[v].child0 : links[v].child1
+                guard child >= 0 else { continue }
+                switch state[Int(child)] {
+                case 0:
+                    state[Int(child)] = 1
+                    stack[depth] = child
+                    depth += 1
+                case 4:
+                    // The block is the whole walk from its head: list it; its nodes are reachable
+                    // from outside only through the block's heads, which are marked below.
+                    if let block = blocks.first(where: { $0.head == child }) {
+                        order += block.order
+                        for head in block.marks { state[Int(head)] = 3 }
+                    }
+                default:
+                    break
                 }
             }
         }
-        for node in topo { visited[Int(node)] = false }
+        return order
     }
-}
 
-extension Graph {
-    func reserve(_ n: Int) {
-        data.reserveCapacity(n); grad.reserveCapacity(n); child0.reserveCapacity(n); child1.reserveCapacity(n)
-        local0.reserveCapacity(n); local1.reserveCapacity(n); operation.reserveCapacity(n)
+    /// The backward pass over a topological `order` (inputs first) that ends at `root`.
+    func propagate(from root: Int32, order: [Int32]) {
+        grads[Int(root)] = 1
+        order.withUnsafeBufferPointer { order in
+            for v in order.reversed() {
+                let g = grads[Int(v)], local = locals[Int(v)], link = links[Int(v)]
+                if link.child0 >= 0 { grads[Int(link.child0)] += local.local0 * g }
+                if link.child1 >= 0 { grads[Int(link.child1)] += local.local1 * g }
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ extension GPT {
     public func samples(count: Int, temperature: Double, random: Random) -> [String] {
         guard count > 0, temperature > 0 else { return [] }
         let graph = Graph(parameters: parameters)
-        let scale = libmPow(temperature, -1)
+        let scale = graph.libmPow(temperature, -1)
         return (0..<count).map { _ in
             graph.truncate(to: parameterCount)
             var forward = Forward(config: config, shapes: shapes, graph: graph)
@@ -15,7 +15,7 @@ extension GPT {
             for position in 0..<config.blockSize {
                 let logits = forward(token: token, position: position)
                 let probabilities = forward.softmax(logits.map { graph.multiply($0, constant: scale) })
-                token = random.choices(weights: probabilities.map { graph.data[Int($0)] })
+                token = random.choices(weights: probabilities.map { graph.data($0) })
                 if token == tokenizer.bos { break }
                 name.append(token)
             }

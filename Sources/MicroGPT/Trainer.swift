@@ -16,6 +16,9 @@ public final class Trainer: @unchecked Sendable {
     private let parameterCount: Int
     private var m: [Double]
     private var v: [Double]
+    /// Per position, the topological order of its forward pass given the earlier positions: it
+    /// depends only on the position (which parameter leaves a document reads never changes it).
+    private var positionOrders: [[Int32]] = []
     private var lastGrads: [Double] = []
     private var lastBefore: [Double] = []
 
@@ -45,7 +48,7 @@ public final class Trainer: @unchecked Sendable {
 
     /// The model as it is now.
     public var model: GPT {
-        GPT(config: config, tokenizer: tokenizer, parameters: Array(graph.data[0..<parameterCount]))
+        GPT(config: config, tokenizer: tokenizer, parameters: (0..<parameterCount).map { graph.data(Int32($0)) })
     }
 
     /// Trains on the next document and returns its loss (the mean of -log p over its positions).
@@ -59,15 +62,25 @@ public final class Trainer: @unchecked Sendable {
         var forward = Forward(model: GPTShape(config: config, shapes: shapes), graph: graph)
         var losses: [Int32] = []
         losses.reserveCapacity(n)
+        var blocks: [(head: Int32, marks: [Int32], order: [Int32])] = []
         for position in 0..<n {
-            let probabilities = forward.softmax(forward(token: tokens[position], position: position))
+            let start = graph.count
+            let logits = forward(token: tokens[position], position: position)
+            // The walk of this position's forward pass is the same for every document: found once.
+            if positionOrders.count == position {
+                positionOrders.append(graph.topologicalOrder(from: forward.output, visitedBelow: start, firstListed: start))
+            }
+            // Later nodes reach this position's forward pass only through its output (lm_head's input).
+            blocks.append((forward.output[0], forward.output, positionOrders[position]))
+            let probabilities = forward.softmax(logits)
             losses.append(graph.multiply(graph.log(probabilities[tokens[position + 1]]), constant: -1))
         }
         let loss = graph.multiply(graph.sum(losses), constant: 1 / Double(n))
-        graph.backward(from: loss)
+        let order = graph.topologicalOrder(from: [loss], visitedBelow: parameterCount, firstListed: parameterCount, blocks: blocks)
+        graph.propagate(from: loss, order: order)
         update()
         steps += 1
-        return graph.data[Int(loss)]
+        return graph.data(loss)
     }
 
     /// Adam, exactly as microgpt.py writes it.
@@ -75,19 +88,22 @@ public final class Trainer: @unchecked Sendable {
         let t = Double(steps)
         let learningRate = config.learningRate * (1 - t / Double(config.steps))
         let b1 = config.beta1, b2 = config.beta2
-        let correction1 = 1 - libmPow(b1, t + 1), correction2 = 1 - libmPow(b2, t + 1)
-        lastGrads = Array(graph.grad[0..<parameterCount])
-        lastBefore = Array(graph.data[0..<parameterCount])
-        graph.data.withUnsafeMutableBufferPointer { data in
-            graph.grad.withUnsafeMutableBufferPointer { grad in
+        let correction1 = 1 - graph.libmPow(b1, t + 1), correction2 = 1 - graph.libmPow(b2, t + 1)
+        let data = graph.data, grads = graph.grads
+        lastGrads = Array(UnsafeBufferPointer(start: grads, count: parameterCount))
+        lastBefore = Array(UnsafeBufferPointer(start: data, count: parameterCount))
+        let epsilon = config.epsilon
+        let pow = graph.libmPow
+        m.withUnsafeMutableBufferPointer { m in
+            v.withUnsafeMutableBufferPointer { v in
                 for i in 0..<parameterCount {
-                    let g = grad[i]
+                    let g = grads[i]
                     m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * libmPow(g, 2)
+                    v[i] = b2 * v[i] + (1 - b2) * ExactPow.square(g, libm: pow)
                     let mHat = m[i] / correction1
                     let vHat = v[i] / correction2
-                    data[i] -= learningRate * mHat / (libmPow(vHat, 0.5) + config.epsilon)
-                    grad[i] = 0
+                    data[i] -= learningRate * mHat / (ExactPow.squareRoot(vHat, libm: pow) + epsilon)
+                    grads[i] = 0
                 }
             }
         }
@@ -97,11 +113,11 @@ public final class Trainer: @unchecked Sendable {
     public func lastUpdate(parameter index: Int) -> AdamUpdate? {
         guard steps > 0, index >= 0, index < parameterCount else { return nil }
         let t = Double(steps - 1)
-        let mHat = m[index] / (1 - libmPow(config.beta1, t + 1))
-        let vHat = v[index] / (1 - libmPow(config.beta2, t + 1))
+        let mHat = m[index] / (1 - graph.libmPow(config.beta1, t + 1))
+        let vHat = v[index] / (1 - graph.libmPow(config.beta2, t + 1))
         return AdamUpdate(parameter: index, step: steps, grad: lastGrads[index], m: m[index], v: v[index],
                           mHat: mHat, vHat: vHat, learningRate: config.learningRate * (1 - t / Double(config.steps)),
-                          before: lastBefore[index], after: graph.data[index])
+                          before: lastBefore[index], after: graph.data(Int32(index)))
     }
 }
 

@@ -19,9 +19,9 @@ public struct Value: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// The number this value holds.
-    public var data: Double { graph.data[Int(id)] }
+    public var data: Double { graph.data(id) }
     /// How much the value `backward()` was called on changes per unit change of this one.
-    public var grad: Double { graph.grad[Int(id)] }
+    public var grad: Double { graph.grad(id) }
     /// Its name in pictures of the graph ("" when it has none).
     public var label: String { graph.labels[Int(id)] ?? "" }
 
@@ -56,7 +56,7 @@ public struct Value: @unchecked Sendable, CustomStringConvertible {
     public static func - (a: Value, b: Double) -> Value { a + (-b) }
     public static func - (a: Double, b: Value) -> Value { a + (-b) }
     public static func / (a: Value, b: Value) -> Value { a * b.pow(-1) }
-    public static func / (a: Value, b: Double) -> Value { a * libmPow(b, -1) }
+    public static func / (a: Value, b: Double) -> Value { a * a.graph.libmPow(b, -1) }
     public static func / (a: Double, b: Value) -> Value { a * b.pow(-1) }
 }
 
