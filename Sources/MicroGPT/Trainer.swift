@@ -110,8 +110,11 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// What Adam did to parameter `index` in the last step.
-    public func lastUpdate(parameter index: Int) -> AdamUpdate? {
-        guard steps > 0, index >= 0, index < parameterCount else { return nil }
+    public func lastUpdate(parameter index: Int) throws(ConfigError) -> AdamUpdate {
+        guard steps > 0 else { throw ConfigError("no step has been taken yet: call step() first") }
+        guard index >= 0, index < parameterCount else {
+            throw ConfigError("there is no parameter \(index): the model has \(parameterCount) (0 to \(parameterCount - 1))")
+        }
         let t = Double(steps - 1)
         let mHat = m[index] / (1 - graph.libmPow(config.beta1, t + 1))
         let vHat = v[index] / (1 - graph.libmPow(config.beta2, t + 1))

@@ -45,10 +45,15 @@ public struct Value: @unchecked Sendable, CustomStringConvertible {
 
     public var description: String { "Value(data: \(data), grad: \(grad))" }
 
-    public static func + (a: Value, b: Value) -> Value { Value(a.graph, a.graph.add(a.id, b.id)) }
+    public static func + (a: Value, b: Value) -> Value { sameGraph(a, b); return Value(a.graph, a.graph.add(a.id, b.id)) }
     public static func + (a: Value, b: Double) -> Value { Value(a.graph, a.graph.add(a.id, constant: b)) }
     public static func + (a: Double, b: Value) -> Value { b + a }
-    public static func * (a: Value, b: Value) -> Value { Value(a.graph, a.graph.multiply(a.id, b.id)) }
+    public static func * (a: Value, b: Value) -> Value { sameGraph(a, b); return Value(a.graph, a.graph.multiply(a.id, b.id)) }
+
+    /// Values on different tapes cannot meet: the result would point into the wrong tape.
+    private static func sameGraph(_ a: Value, _ b: Value) {
+        precondition(a.graph === b.graph, "values from different graphs cannot be combined")
+    }
     public static func * (a: Value, b: Double) -> Value { Value(a.graph, a.graph.multiply(a.id, constant: b)) }
     public static func * (a: Double, b: Value) -> Value { b * a }
     public static prefix func - (a: Value) -> Value { a * -1 }

@@ -28,37 +28,14 @@ struct TrainCommand: ParsableCommand {
                             steps: steps, learningRate: learningRate, beta1: beta1, beta2: beta2,
                             temperature: temperature, sampleCount: samples)
         do {
-            _ = try config.validated()
             let dataset = try Dataset(path: data)
-            let random = Random(seed: config.seed)
-            let trainer = try Trainer(config: config, dataset: dataset, random: random)
-            let model = trainer.model
-            var out = ""
-            out += "num docs: \(trainer.documents.count)\n"
-            out += "vocab size: \(trainer.tokenizer.vocabularySize)\n"
-            out += "num params: \(model.parameterCount)\n"
-            out += "first params: \(pythonList(model.parameters.prefix(3).map { "\($0)" })) last param: \(model.parameters.last ?? 0)\n"
-            out += "first docs: \(pythonList(trainer.documents.prefix(5).map { "'\($0)'" }))\n"
-            write(out)
-            for step in 1...config.steps {
-                let loss = trainer.step()
-                let shown = exact ? "\(loss)" : String(format: "%.4f", loss)
-                write("step \(pad(step, 4)) / \(pad(config.steps, 4)) | loss \(shown)\n")
+            try trainingTranscript(config: config, dataset: dataset, exact: exact) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
-            write("\n--- inference (new, hallucinated names) ---\n")
-            let names = trainer.model.samples(count: config.sampleCount, temperature: config.temperature, random: random)
-            for (i, name) in names.enumerated() { write("sample \(pad(i + 1, 2)): \(name)\n") }
         } catch let error as ConfigError {
             throw ValidationError(error.description)
         } catch let error as DatasetError {
             throw ValidationError(error.description)
         }
     }
-
-    private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    private func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: " ", count: max(0, width - s.count)) + s
-    }
-    private func pythonList(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

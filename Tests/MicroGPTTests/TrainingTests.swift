@@ -1,0 +1,53 @@
+import Testing
+@testable import MicroGPT
+
+struct TrainingTests {
+    /// The whole reference run of microgpt.py (1000 losses, 20 samples), line for line.
+    @Test func seed42RunIsMicrogptPyLineForLine() throws {
+        var lines: [String] = []
+        try trainingTranscript(config: Config(), dataset: try Fixture.names(), exact: true) { lines.append($0) }
+        let reference = try Fixture.lines("microgpt-seed42.txt").filter { !$0.isEmpty }
+        #expect(lines.filter { !$0.isEmpty } == reference)
+        #expect(lines.count == 1 + 1 + 1 + 2 + 1000 + 2 + 20)
+    }
+
+    /// Another seed and other settings, against microgpt.py run with them (fixture made by the CPython script).
+    @Test func otherSettingsMatchMicrogptPy() throws {
+        let config = Config(seed: 7, embeddingSize: 8, headCount: 2, layerCount: 2, blockSize: 8, steps: 30,
+                            learningRate: 0.02, temperature: 0.8)
+        var lines: [String] = []
+        try trainingTranscript(config: config, dataset: try Fixture.names(), exact: true) { lines.append($0) }
+        let reference = try Fixture.lines("microgpt-seed7-embd8-heads2-layers2-block8-lr0.02-t0.8-steps30.txt").filter { !$0.isEmpty }
+        #expect(lines.filter { !$0.isEmpty } == reference)
+    }
+
+    @Test func theModelHasMicrogptsParameterCount() throws {
+        let run = try Trainer(config: Config(steps: 1), dataset: try Fixture.names())
+        #expect(run.model.parameterCount == 4192)
+        #expect(run.model.shapes.map(\.name) == ["wte", "wpe", "lm_head", "layer0.attn_wq", "layer0.attn_wk", "layer0.attn_wv",
+                                                  "layer0.attn_wo", "layer0.mlp_fc1", "layer0.mlp_fc2"])
+    }
+
+    @Test func badSettingsAreErrorsNotCrashes() throws {
+        let names = try Fixture.names()
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(headCount: 3), dataset: names) }
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(steps: 0), dataset: names) }
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(blockSize: 0), dataset: names) }
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(temperature: 0), dataset: names) }
+        #expect(throws: DatasetError.self) { try Dataset(path: "/no/such/file.txt") }
+    }
+
+    /// The Adam record agrees with microgpt.py's formulas for its own numbers.
+    @Test func adamUpdateIsConsistent() throws {
+        let trainer = try Trainer(config: Config(), dataset: try Fixture.names())
+        let before = trainer.model.parameters[0]
+        trainer.step()
+        let update = try trainer.lastUpdate(parameter: 0)
+        #expect(update.before == before)
+        #expect(update.m == (1 - 0.85) * update.grad)
+        #expect(update.mHat == update.m / (1 - 0.85))
+        #expect(update.after == trainer.model.parameters[0])
+        #expect(update.learningRate == 0.01)
+        #expect(abs(update.change) <= 0.0100001)
+    }
+}
