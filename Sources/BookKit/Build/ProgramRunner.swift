@@ -53,7 +53,8 @@ final class ProgramRunner {
         moved.diagnostics = outcome.diagnostics.map { diagnostic in
             guard diagnostic.location.file == old.file else { return diagnostic }
             var location = diagnostic.location
-            if location.line == old.line { location.column += new.column - old.column }
+            // Every code line is shifted by the fence's indentation, so every column moves alike.
+            location.column += new.column - old.column
             location.line += new.line - old.line
             location.file = new.file
             return Diagnostic(diagnostic.message, at: location,
