@@ -46,9 +46,9 @@ enum OutcomeCheck {
 
     /// `text` without trailing line ends.
     static func trimmed(_ text: String) -> String {
-        var text = text
-        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-        return text
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// A line diff: `- ` lines only expected, `+ ` lines only produced, `  ` lines in both; long
@@ -68,10 +68,10 @@ enum OutcomeCheck {
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && a[i] == b[j] {
                 lines.append((" ", a[i])); i += 1; j += 1
-            } else if j < b.count && (i == a.count || table[i][j + 1] >= table[i + 1][j]) {
-                lines.append(("+", b[j])); j += 1
-            } else {
+            } else if i < a.count && (j == b.count || table[i + 1][j] >= table[i][j + 1]) {
                 lines.append(("-", a[i])); i += 1
+            } else {
+                lines.append(("+", b[j])); j += 1
             }
         }
         let changed = lines.indices.filter { lines[$0].mark != " " }

@@ -134,7 +134,7 @@ public enum ChapterParser {
     }
 
     private static func trimmedLiteral(_ node: MarkdownNode) -> String {
-        var text = node.literal ?? ""
+        var text = (node.literal ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -28,8 +28,9 @@ public struct ChapterText: Sendable {
     public init(file: String, text: String) {
         self.file = file
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Bytes, not Characters: "\r\n" is one Character in Swift.
+        self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
     }
 
