@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT"]),
     ]
 )

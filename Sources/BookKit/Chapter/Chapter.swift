@@ -1,0 +1,88 @@
+/// What the options after `swift step` ask for.
+public struct StepOptions: Sendable, Hashable {
+    /// `hide-code`: the code is folded away under a "show code" summary.
+    public var hideCode = false
+    /// `hide-output`: the result is not shown (it is still checked against an `output` block).
+    public var hideOutput = false
+    /// `error`: the step must fail; its error message is its output.
+    public var expectsError = false
+    /// `name=ID`: the step's anchor id, so that prose can link to `#ID`.
+    public var name: String?
+    public init() {}
+}
+
+/// The `output` block right after a step: the text the step must give.
+public struct OutputBlock: Sendable, Hashable {
+    /// The expected text, without the final line end.
+    public var text: String
+    /// The opening fence's position.
+    public var fence: SourceLocation
+    /// Last line of the block (its closing fence).
+    public var endLine: Int
+}
+
+/// A fenced block with info string `swift step ...`.
+public struct StepBlock: Sendable, Hashable {
+    /// The Swift code, without the final line end.
+    public var code: String
+    public var options: StepOptions
+    /// Position of the code's first character (the line after the fence).
+    public var origin: SourceLocation
+    /// The opening fence's position.
+    public var fence: SourceLocation
+    /// Last line of the block (its closing fence).
+    public var endLine: Int
+    /// The `output` block that follows, if any.
+    public var output: OutputBlock?
+}
+
+/// An inline code span `` `=expr` `` or `` `=expr | N` `` in prose.
+public struct InlineExpression: Sendable, Hashable {
+    /// The Swift expression after `=`, without the format suffix.
+    public var expression: String
+    /// `| N`: show a number with exactly N decimals.
+    public var decimals: Int?
+    /// Position of the span's opening backtick.
+    public var span: SourceLocation
+    /// Position of the expression's first character.
+    public var origin: SourceLocation
+}
+
+/// A step or an inline expression, in the order the session evaluates them.
+public enum ChapterItem: Sendable, Hashable {
+    /// Index into `Chapter.steps`.
+    case step(Int)
+    /// Index into `Chapter.inlines`.
+    case inline(Int)
+}
+
+/// A chapter's parts the build needs: title, steps, outputs and inline expressions.
+public struct Chapter: Sendable {
+    /// The file's text.
+    public var source: ChapterText
+    /// The text of the first `#` heading.
+    public var title: String
+    public var steps: [StepBlock]
+    public var inlines: [InlineExpression]
+    /// Steps and inline expressions in document order.
+    public var items: [ChapterItem]
+
+    /// What the session runs: each step's code and each inline expression, in order. Two chapters
+    /// with the same program give the same outcomes.
+    public var program: [String] {
+        items.map { item in
+            switch item {
+            case .step(let i): return "step\u{0}" + steps[i].code
+            case .inline(let i): return "inline\u{0}" + inlines[i].expression
+            }
+        }
+    }
+
+    /// Where item `item` starts; the session reports its errors relative to this.
+    public func origin(of item: ChapterItem) -> SourceLocation {
+        switch item {
+        case .step(let i): return steps[i].origin
+        case .inline(let i): return inlines[i].origin
+        }
+    }
+}

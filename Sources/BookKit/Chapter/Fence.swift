@@ -1,0 +1,45 @@
+/// The opening fence of a fenced code block, read from the chapter's text.
+struct Fence {
+    /// The fence as written: three or more backticks or tildes.
+    let marker: String
+    /// 1-based byte column of the fence's first character.
+    let column: Int
+
+    /// The fence that opens `node`; nil for an indented code block.
+    init?(_ node: MarkdownNode, in source: ChapterText) {
+        guard let line = source.line(node.startLine) else { return nil }
+        let bytes = Array(line.utf8)
+        var start = max(0, node.startColumn - 1)
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count, bytes[start] == 0x60 || bytes[start] == 0x7E else { return nil }
+        var end = start
+        while end < bytes.count && bytes[end] == bytes[start] { end += 1 }
+        guard end - start >= 3 else { return nil }
+        marker = String(decoding: bytes[start..<end], as: UTF8.self)
+        column = start + 1
+    }
+
+    /// Whether the block's last line is a closing fence (cmark also ends a block at the end of
+    /// the file or of its container, which is how a missing closing fence shows).
+    func isClosed(_ node: MarkdownNode, in source: ChapterText) -> Bool {
+        guard node.endLine > node.startLine, let last = source.line(node.endLine) else { return false }
+        let trimmed = last.drop(while: { $0 == " " || $0 == ">" })
+        let fenceCharacter = marker.first ?? "`"
+        let run = trimmed.prefix(while: { $0 == fenceCharacter })
+        return run.count >= marker.count && trimmed.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" })
+    }
+
+    /// The column of `word` in the info string on the fence line `line` (the fence's column when
+    /// it cannot be found).
+    func column(of word: String, line: Int, in source: ChapterText) -> Int {
+        guard let text = source.line(line) else { return column }
+        let bytes = Array(text.utf8), target = Array(word.utf8)
+        var i = column - 1 + marker.utf8.count
+        while i + target.count <= bytes.count {
+            let before = bytes[i - 1]
+            if (before == 0x20 || before == 0x09) && Array(bytes[i..<(i + target.count)]) == target { return i + 1 }
+            i += 1
+        }
+        return column
+    }
+}

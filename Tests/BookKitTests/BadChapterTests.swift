@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import BookKit
+
+/// Each folder of `Fixtures/bad-chapters` is a broken book and the exact error it must give.
+@Suite struct BadChapterTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/bad-chapters")
+
+    static let cases = ["syntax-error", "unknown-function", "wrong-argument-type", "unterminated-fence",
+                        "wrong-expected-output", "runaway-loop", "non-utf8", "missing-chapters-folder"]
+
+    @Test(arguments: cases)
+    func badBookGivesItsExactErrorAndWritesNothing(_ name: String) throws {
+        let folder = Self.fixtures.appendingPathComponent(name)
+        let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let scratch = ScratchBook()
+        var options = BuildOptions(chapters: folder.appendingPathComponent("chapters").path,
+                                   output: scratch.output.path,
+                                   budget: StepBudget(operations: 100_000, time: .seconds(10)))
+        options.displayRoot = "chapters"
+        do {
+            try BookBuilder(options: options).build()
+            Issue.record("\(name): the build should fail")
+        } catch {
+            #expect(error.description + "\n" == expected)
+        }
+        #expect(scratch.rootEntries == [])
+    }
+
+    @Test func everyCaseHasAFolder() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).sorted()
+        #expect(folders == Self.cases.sorted())
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import BookKit
+
+@Suite struct ChapterParserTests {
+    static let text = """
+    # Dot products
+
+    Intro with `plain` code and `=dot(a, b) | 2` inline.
+
+    ```swift step hide-code name=first
+    let a: [Double] = [1, 2]
+    dot(a, a)
+    ```
+
+    ```output
+    5.0
+    ```
+
+    A multi-line span: ``=a.count +
+      1`` and é `= b `.
+
+    ```swift step error hide-output
+    undefined()
+    ```
+
+    > Quoted ``=a[0]`` here.
+    """
+
+    @Test func stepsOptionsAndOutputs() {
+        let parsed = ChapterParser.parse(ChapterText(file: "en/01-dot.md", text: Self.text))
+        #expect(parsed.diagnostics.isEmpty)
+        let chapter = parsed.chapter
+        #expect(chapter.title == "Dot products")
+        #expect(chapter.steps.count == 2)
+        let first = chapter.steps[0]
+        #expect(first.code == "let a: [Double] = [1, 2]\ndot(a, a)")
+        #expect(first.options.hideCode && !first.options.hideOutput && !first.options.expectsError)
+        #expect(first.options.name == "first")
+        #expect(first.origin == SourceLocation(file: "en/01-dot.md", line: 6, column: 1))
+        #expect(first.fence.line == 5 && first.endLine == 8)
+        #expect(first.output == OutputBlock(text: "5.0", fence: SourceLocation(file: "en/01-dot.md", line: 10, column: 1), endLine: 12))
+        let second = chapter.steps[1]
+        #expect(second.options.expectsError && second.options.hideOutput && second.options.name == nil)
+        #expect(second.output == nil)
+        #expect(chapter.items == [.inline(0), .step(0), .inline(1), .inline(2), .step(1), .inline(3)])
+    }
+
+    @Test func inlineExpressionsHaveExactColumns() throws {
+        let chapter = ChapterParser.parse(ChapterText(file: "f.md", text: Self.text)).chapter
+        let inlines = chapter.inlines
+        try #require(inlines.count == 4)
+        #expect(inlines.map(\.expression) == ["dot(a, b)", "a.count + 1", "b", "a[0]"])
+        #expect(inlines.map(\.decimals) == [2, nil, nil, nil])
+        // `=dot(a, b) | 2` on line 3: backtick at byte column 29, expression at 31.
+        #expect(inlines[0].span == SourceLocation(file: "f.md", line: 3, column: 29))
+        #expect(inlines[0].origin == SourceLocation(file: "f.md", line: 3, column: 31))
+        #expect(inlines[1].span.line == 14 && inlines[1].span.column == 20)
+        #expect(inlines[1].origin.line == 14 && inlines[1].origin.column == 23)
+        // After "é" (two bytes): ` `= b ` ` -> backtick at byte 14, `b` at 17.
+        #expect(inlines[2].span.line == 15 && inlines[2].span.column == 14)
+        #expect(inlines[2].origin.column == 17)
+        #expect(inlines[3].span.line == 21 && inlines[3].span.column == 10)
+        #expect(inlines[3].origin.column == 13)
+    }
+
+    @Test func formatSuffix() {
+        #expect(ChapterParser.splitFormat("run.finalLoss | 4") == ("run.finalLoss", 4))
+        #expect(ChapterParser.splitFormat("a || b") == ("a || b", nil))
+        #expect(ChapterParser.splitFormat("x | y") == ("x | y", nil))
+    }
+
+    @Test func problemsAreReportedWithPositions() {
+        let text = "No title here.\n\n```output\n1\n```\n\n```swift step shiny name=2x\nlet a = 1\n```\n\n```swift step\nlet b = 2\n"
+        let diagnostics = ChapterParser.parse(ChapterText(file: "bad.md", text: text)).diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "bad.md:3:1: error: an output block must come right after a swift step block\n    ```output\n    ^",
+            "bad.md:7:15: error: unknown step option 'shiny'; expected hide-code, hide-output, error or name=ID\n    ```swift step shiny name=2x\n                  ^",
+            "bad.md:7:21: error: step name '2x' is not an id: use letters, digits, '-' and '_', starting with a letter\n    ```swift step shiny name=2x\n                        ^",
+            "bad.md:11:1: error: unterminated code fence: the ``` opened here is never closed; add a line ``` after the block\n    ```swift step\n    ^",
+            "bad.md:1:1: error: the chapter has no title: expected a first-level heading `# Title`\n    No title here.\n    ^",
+        ])
+    }
+
+    @Test func invalidUTF8IsReportedAtTheFirstBadByte() {
+        var bytes = Array("# T\n\nab".utf8)
+        bytes.append(0xC3)  // a lead byte followed by no continuation
+        bytes += Array("x\n".utf8)
+        #expect(throws: Diagnostic("the file is not valid UTF-8: byte 0xC3 does not start a valid character; save the file as UTF-8",
+                                   at: SourceLocation(file: "u.md", line: 3, column: 3))) {
+            try ChapterText(file: "u.md", bytes: Data(bytes))
+        }
+        #expect(ChapterText.firstInvalidByte(Array("ok é ✓ 🙂".utf8)) == nil)
+        #expect(ChapterText.firstInvalidByte([0x61, 0xED, 0xA0, 0x80]) == 1)  // a surrogate
+        #expect(ChapterText.firstInvalidByte([0x61, 0xF0, 0x9F]) == 1)  // cut short by the end
+    }
+}
