@@ -1,9 +1,5 @@
 import MicroGPT
 
-// The mappings below are written against API.md's engine types (Distribution, AttentionMap,
-// LossCurve, ExpressionGraph, Trace, Variants). They compile once the engine branches are merged:
-// then delete this `#if` line, the `#else` part and the `#endif`.
-#if ENGINE_TYPES_MERGED
 extension Presenter {
     /// The rich form of a MicroGPT value, or nil when `value` is not one.
     static func engineHTML(_ value: Any, language: String) -> String? {
@@ -68,9 +64,3 @@ extension Variants: SliderPresentable {
     public var sliderResults: [Any] { results.map { $0 as Any } }
     public var sliderDefaultIndex: Int { defaultIndex }
 }
-#else
-extension Presenter {
-    /// The rich form of a MicroGPT value; nil until the engine's types are merged.
-    static func engineHTML(_ value: Any, language: String) -> String? { nil }
-}
-#endif
