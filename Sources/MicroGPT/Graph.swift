@@ -82,6 +82,7 @@ public final class Graph: @unchecked Sendable {
 
     @inline(__always) func data(_ i: Int32) -> Double { data[Int(i)] }
     @inline(__always) func grad(_ i: Int32) -> Double { grads[Int(i)] }
+    @inline(__always) func setGradient(of i: Int32, _ value: Double) { grads[Int(i)] = value }
 
     @inline(__always)
     private func record(_ value: Double, _ op: Operation, _ c0: Int32, _ l0: Double, _ c1: Int32 = -1, _ l1: Double = 0) -> Int32 {
@@ -229,6 +230,11 @@ public final class Graph: @unchecked Sendable {
     /// The backward pass over a topological `order` (inputs first) that ends at `root`.
     func propagate(from root: Int32, order: [Int32]) {
         grads[Int(root)] = 1
+        propagate(order)
+    }
+
+    /// `child.grad += local * grad` for each node of `order`, last node first.
+    func propagate(_ order: [Int32]) {
         order.withUnsafeBufferPointer { order in
             for v in order.reversed() {
                 let g = grads[Int(v)], local = locals[Int(v)], link = links[Int(v)]

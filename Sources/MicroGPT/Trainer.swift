@@ -16,9 +16,10 @@ public final class Trainer: @unchecked Sendable {
     private let parameterCount: Int
     private var m: [Double]
     private var v: [Double]
-    /// Per position, the topological order of its forward pass given the earlier positions: it
-    /// depends only on the position (which parameter leaves a document reads never changes it).
-    private var positionOrders: [[Int32]] = []
+    /// Per position, the topological order of its forward pass given the earlier positions.
+    private var forwardWalks: [[Int32]] = []
+    /// Per (position, target), the topological order of that position's loss given the earlier positions.
+    private var lossWalks: [Int: [Int32]] = [:]
     private var lastGrads: [Double] = []
     private var lastBefore: [Double] = []
 
@@ -62,22 +63,41 @@ public final class Trainer: @unchecked Sendable {
         var forward = Forward(model: GPTShape(config: config, shapes: shapes), graph: graph)
         var losses: [Int32] = []
         losses.reserveCapacity(n)
-        var blocks: [(head: Int32, marks: [Int32], order: [Int32])] = []
+        // The graph's topological order, as microgpt.py's backward() builds it, is
+        //   walk(loss₀), sum₀, walk(loss₁), sum₁, ..., sumₙ₋₁, loss
+        // where walk(lossᵢ) depends only on the position and its target token (which parameter
+        // leaves a document reads never changes the order of the rest). Each is found once.
+        var walks: [[Int32]] = []
         for position in 0..<n {
             let start = graph.count
             let logits = forward(token: tokens[position], position: position)
-            // The walk of this position's forward pass is the same for every document: found once.
-            if positionOrders.count == position {
-                positionOrders.append(graph.topologicalOrder(from: forward.output, visitedBelow: start, firstListed: start))
-            }
-            // Later nodes reach this position's forward pass only through its output (lm_head's input).
-            blocks.append((forward.output[0], forward.output, positionOrders[position]))
+            let output = forward.output
             let probabilities = forward.softmax(logits)
-            losses.append(graph.multiply(graph.log(probabilities[tokens[position + 1]]), constant: -1))
+            let target = tokens[position + 1]
+            let loss = graph.multiply(graph.log(probabilities[target]), constant: -1)
+            losses.append(loss)
+            let key = position * tokenizer.vocabularySize + target
+            if let walk = lossWalks[key] {
+                walks.append(walk)
+                continue
+            }
+            if forwardWalks.count == position {
+                forwardWalks.append(graph.topologicalOrder(from: output, visitedBelow: start, firstListed: start))
+            }
+            let walk = graph.topologicalOrder(from: [loss], visitedBelow: start, firstListed: start,
+                                              blocks: [(output[0], output, forwardWalks[position])])
+            lossWalks[key] = walk
+            walks.append(walk)
         }
-        let loss = graph.multiply(graph.sum(losses), constant: 1 / Double(n))
-        let order = graph.topologicalOrder(from: [loss], visitedBelow: parameterCount, firstListed: parameterCount, blocks: blocks)
-        graph.propagate(from: loss, order: order)
+        let total = graph.sum(losses)
+        let loss = graph.multiply(total, constant: 1 / Double(n))
+        // Backward, in that order reversed: loss, sumₙ₋₁, walk(lossₙ₋₁), ..., sum₀, walk(loss₀).
+        graph.setGradient(of: loss, 1)
+        graph.propagate([loss])
+        for position in stride(from: n - 1, through: 0, by: -1) {
+            graph.propagate([total - Int32(n - 1 - position)])
+            graph.propagate(walks[position])
+        }
         update()
         steps += 1
         return graph.data(loss)
