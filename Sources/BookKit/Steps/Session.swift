@@ -1,4 +1,5 @@
 import Foundation
+import SwiftSyntax
 
 // CONTRACT (lead): the interpreter's public face. The "steps" helper implements it;
 // the "build" helper calls it. Signatures are fixed; bodies here are placeholders.
@@ -59,19 +60,65 @@ public final class LibraryContext: @unchecked Sendable {
 
 /// One chapter's interpreter: its bindings live here; steps run in order, like notebook cells.
 public final class Session {
+    /// The chapter file the steps come from (for messages).
+    public let file: String
+    private let interpreter: Interpreter
+    private let budget: StepBudget
+
     /// A fresh session for the chapter `file`, with the builtins bound to `context`.
     public init(file: String, context: LibraryContext, budget: StepBudget = StepBudget()) {
         self.file = file
+        self.budget = budget
+        let library = Library()
+        library.registerBasics()
+        library.registerData(context: context)
+        library.registerAutograd()
+        library.registerModel(context: context)
+        interpreter = Interpreter(library: library)
     }
-    public let file: String
 
     /// Runs a step's code; `origin` is the chapter position of the code's first character.
     public func run(step code: String, at origin: SourceLocation) -> StepOutcome {
-        StepOutcome(value: nil, printed: "", text: "", diagnostics: [Diagnostic("the interpreter is not built yet", at: origin)], duration: .zero)
+        execute(code, at: origin) { file in file.statements }
     }
 
     /// Evaluates one inline expression (the text after `=` in `` `=expr` ``).
     public func evaluate(expression: String, at origin: SourceLocation) -> StepOutcome {
-        run(step: expression, at: origin)
+        execute(expression, at: origin) { file in
+            file.statements.count == 1 && file.statements.first.map { if case .expr = $0.item { true } else { false } } == true ? file.statements : nil
+        }
+    }
+
+    private func execute(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
+        let start = ContinuousClock.now
+        let source = StepSource(code: code, origin: origin)
+        if let syntaxErrors = source.syntaxDiagnostics() {
+            return StepOutcome(value: nil, printed: "", text: "", diagnostics: syntaxErrors, duration: .now - start)
+        }
+        guard let items = body(source.folded) else {
+            let diagnostic = source.diagnostic("expected a single expression", at: Syntax(source.folded))
+            return StepOutcome(value: nil, printed: "", text: "", diagnostics: [diagnostic], duration: .now - start)
+        }
+        interpreter.printed = ""
+        interpreter.startStep(budget: budget)
+        var value: Any?
+        var diagnostics: [Diagnostic] = []
+        do {
+            value = try interpreter.run(items)
+        } catch let error as StepError {
+            diagnostics.append(source.diagnostic(error.message, at: error.node ?? Syntax(source.folded)))
+        } catch {
+            diagnostics.append(source.diagnostic(String(describing: error), at: Syntax(source.folded)))
+        }
+        interpreter.tryDepth = 0
+        let printed = interpreter.printed
+        let text: String
+        if let value, diagnostics.isEmpty {
+            text = printed + String(describing: value)
+        } else {
+            text = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
+        }
+        return StepOutcome(value: diagnostics.isEmpty ? value : nil, printed: printed, text: text,
+                           diagnostics: diagnostics, duration: .now - start)
     }
 }

@@ -1,0 +1,98 @@
+import SwiftParser
+import SwiftSyntax
+
+/// One parameter of a builtin, as its Swift declaration spells it.
+struct Parameter {
+    /// The argument label (nil for `_`).
+    let label: String?
+    let type: String
+    /// The default's Swift source, evaluated when the argument is left out.
+    let defaultSource: String?
+}
+
+/// A function, initializer or method the steps may call, with its Swift signature.
+struct Builtin {
+    let name: String
+    let parameters: [Parameter]
+    let result: String
+    /// Declared `throws`: a call needs `try`, as in Swift.
+    let throwing: Bool
+    let call: (Arguments) throws -> Any?
+
+    /// `dot(_: [Double], _: [Double]) -> Double`
+    var signature: String {
+        let list = parameters.map { "\($0.label ?? "_"): \($0.type)" }.joined(separator: ", ")
+        return "\(name)(\(list))" + (throwing ? " throws" : "") + (result == "Void" ? "" : " -> \(result)")
+    }
+}
+
+/// The arguments of one call, converted to the parameters' types.
+struct Arguments {
+    let receiver: Any?
+    let values: [Any]
+
+    /// Argument `i` as `T` (the library converted it to the declared type already).
+    func callAsFunction<T>(_ i: Int) throws -> T {
+        guard i < values.count, let value = values[i] as? T else {
+            throw StepError("internal: argument \(i + 1) is not \(T.self)")
+        }
+        return value
+    }
+
+    /// The receiver of a method call as `T`.
+    func this<T>() throws -> T {
+        guard let value = receiver as? T else { throw StepError("internal: receiver is not \(T.self)") }
+        return value
+    }
+
+    /// Argument `i`, a closure of the step, as a Swift function of one Double.
+    func function(_ i: Int) throws -> (Double) throws -> Any? {
+        let closure: Closure = try self(i)
+        return { x in try closure.invoke([x]) }
+    }
+}
+
+/// Every builtin the steps can use: free functions and initializers by name, methods and
+/// properties by type. Registered from Swift declarations, so signatures read as Swift.
+final class Library {
+    private(set) var functions: [String: [Builtin]] = [:]
+    private(set) var methods: [String: [Builtin]] = [:]
+    private(set) var properties: [String: (Any) throws -> Any?] = [:]
+
+    /// Registers a free function or an initializer (`func Random(seed: Int) -> Random`).
+    func function(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
+        let builtin = Library.parse(declaration, call)
+        functions[builtin.name, default: []].append(builtin)
+    }
+
+    /// Registers a method of `type`.
+    func method(_ type: String, _ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
+        let builtin = Library.parse(declaration, call)
+        methods["\(type).\(builtin.name)", default: []].append(builtin)
+    }
+
+    /// Registers a property of `type`.
+    func property<T>(_ type: String, _ name: String, _ get: @escaping (T) throws -> Any?) {
+        properties["\(type).\(name)"] = { value in
+            guard let typed = value as? T else { throw StepError("internal: \(name) on the wrong type") }
+            return try get(typed)
+        }
+    }
+
+    /// Every name a step can call or read, for "did you mean" suggestions.
+    var names: [String] { Array(functions.keys) }
+
+    private static func parse(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) -> Builtin {
+        let file = Parser.parse(source: declaration + " {}")
+        guard let item = file.statements.first, let function = item.item.as(DeclSyntax.self)?.as(FunctionDeclSyntax.self) else {
+            preconditionFailure("not a function declaration: \(declaration)")
+        }
+        let parameters = function.signature.parameterClause.parameters.map { p in
+            let label = p.firstName.text == "_" ? nil : p.firstName.text
+            return Parameter(label: label, type: p.type.trimmedDescription, defaultSource: p.defaultValue?.value.trimmedDescription)
+        }
+        let result = function.signature.returnClause?.type.trimmedDescription ?? "Void"
+        let throwing = function.signature.effectSpecifiers?.throwsClause != nil
+        return Builtin(name: function.name.text, parameters: parameters, result: result, throwing: throwing, call: call)
+    }
+}

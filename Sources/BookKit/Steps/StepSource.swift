@@ -1,0 +1,49 @@
+import SwiftDiagnostics
+import SwiftOperators
+import SwiftParser
+import SwiftParserDiagnostics
+import SwiftSyntax
+
+/// A step's code parsed as Swift, with its positions mapped into the chapter.
+struct StepSource {
+    let code: String
+    let origin: SourceLocation
+    let tree: SourceFileSyntax
+    /// The tree with operators folded by precedence (`a + b * c` as `a + (b * c)`).
+    let folded: SourceFileSyntax
+    private let converter: SourceLocationConverter
+    private let lines: [Substring]
+
+    init(code: String, origin: SourceLocation) {
+        self.code = code
+        self.origin = origin
+        tree = Parser.parse(source: code)
+        let table = OperatorTable.standardOperators
+        folded = table.foldAll(tree) { _ in }.as(SourceFileSyntax.self) ?? tree
+        converter = SourceLocationConverter(fileName: origin.file, tree: folded)
+        lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Every syntax error of the step, or nil when it parsed cleanly.
+    func syntaxDiagnostics() -> [Diagnostic]? {
+        let found = ParseDiagnosticsGenerator.diagnostics(for: tree)
+        guard !found.isEmpty else { return nil }
+        return found.map { diagnostic in
+            let location = diagnostic.location(converter: SourceLocationConverter(fileName: origin.file, tree: tree))
+            return place(diagnostic.message, line: location.line, column: location.column)
+        }
+    }
+
+    /// A diagnostic at `node`'s first character (after its leading trivia).
+    func diagnostic(_ message: String, at node: Syntax) -> Diagnostic {
+        let location = converter.location(for: node.positionAfterSkippingLeadingTrivia)
+        return place(message, line: location.line, column: location.column)
+    }
+
+    private func place(_ message: String, line: Int, column: Int) -> Diagnostic {
+        let indent = origin.column - 1
+        let text = lines.indices.contains(line - 1) ? String(repeating: " ", count: indent) + lines[line - 1] : nil
+        return Diagnostic(message, at: SourceLocation(file: origin.file, line: origin.line + line - 1, column: column + indent),
+                          sourceLine: text)
+    }
+}
