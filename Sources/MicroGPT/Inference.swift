@@ -66,3 +66,20 @@ extension GPT {
         return Trace(positions: positions, loss: graph.data(mean))
     }
 }
+
+extension GPT {
+    /// The training loss of `document` as a `Value` on a fresh graph holding this model's
+    /// parameters first: exactly the graph one training step builds, ready for `backward()`.
+    public func lossValue(_ document: String) throws(TokenizerError) -> Value {
+        let tokens = try tokenizer.tokens(for: document)
+        let n = min(config.blockSize, tokens.count - 1)
+        let graph = Graph(parameters: parameters)
+        var forward = Forward(config: config, shapes: shapes, graph: graph)
+        var losses: [Int32] = []
+        for position in 0..<n {
+            let probabilities = forward.softmax(forward(token: tokens[position], position: position))
+            losses.append(graph.multiply(graph.log(probabilities[tokens[position + 1]]), constant: -1))
+        }
+        return Value(graph, graph.multiply(graph.sum(losses), constant: 1 / Double(n)))
+    }
+}

@@ -5,6 +5,13 @@ import SwiftSyntax
 /// types where the text shows them (`first` and `max()` are optionals, as in Swift).
 enum ArrayMembers {
     static func property(_ name: String, of receiver: Any) throws -> Any?? {
+        if let text = receiver as? String {
+            switch name {
+            case "count": return .some(text.count)
+            case "isEmpty": return .some(text.isEmpty)
+            default: return nil
+            }
+        }
         if let range = receiver as? IntRange {
             switch name {
             case "count": return .some(range.count)

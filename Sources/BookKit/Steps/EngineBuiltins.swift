@@ -40,6 +40,7 @@ extension Library {
         method("GPT", "func matrix(_ name: String) -> [[Double]]") { a in (try a.this() as GPT).matrix(try a(0)) }
         method("GPT", "func forward(_ document: String) throws -> Trace") { a in try (try a.this() as GPT).forward(try a(0)) }
         method("GPT", "func next(after prefix: String) throws -> Distribution") { a in try (try a.this() as GPT).next(after: try a(0)) }
+        method("GPT", "func lossValue(_ document: String) throws -> Value") { a in try (try a.this() as GPT).lossValue(try a(0)) }
         method("GPT", "func loss(_ document: String) throws -> Double") { a in try (try a.this() as GPT).loss(try a(0)) }
         method("GPT", "func attention(_ text: String, layer: Int = 0) throws -> [AttentionMap]") { a in
             try (try a.this() as GPT).attention(try a(0), layer: try a(1))

@@ -110,7 +110,8 @@ extension Interpreter {
                 values.append(converted)
                 next += 1
             } else if let source = parameter.defaultSource {
-                values.append(try defaultValue(source))
+                let value = try defaultValue(source)
+                values.append(Types.coerce(value, to: parameter.type) ?? value)
             } else {
                 return nil
             }
