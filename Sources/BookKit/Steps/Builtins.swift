@@ -22,6 +22,9 @@ extension Library {
         function("func log(_ x: Double) -> Double") { a in Foundation.log(try a(0) as Double) }
         function("func sqrt(_ x: Double) -> Double") { a in (try a(0) as Double).squareRoot() }
         function("func pow(_ x: Double, _ y: Double) -> Double") { a in Foundation.pow(try a(0) as Double, try a(1) as Double) }
+        function("func Array(_ xs: [Double]) -> [Double]") { a in try a(0) as [Double] }
+        function("func Array(_ xs: [Int]) -> [Int]") { a in try a(0) as [Int] }
+        function("func Array(_ xs: [String]) -> [String]") { a in try a(0) as [String] }
         function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
 
         function("func dot(_ a: [Double], _ b: [Double]) -> Double") { a in

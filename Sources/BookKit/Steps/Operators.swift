@@ -32,6 +32,8 @@ enum Operators {
             case "<": return x < y
             default: break
             }
+        case let (x as [Any], y as [Any]) where op == "+":
+            return Types.typedArray(x + y)
         default:
             if let x = Types.coerce(a, to: "Double") as? Double, let y = Types.coerce(b, to: "Double") as? Double {
                 return try doubles(op, x, y, at: node)
