@@ -56,6 +56,11 @@ extension Library {
             guard t > 0 else { throw StepError("temperature must be greater than 0, got \(t)") }
             return (try a.this() as GPT).sample(temperature: t, random: try a(1))
         }
+        function("func Distribution(symbols: [String], probabilities: [Double]) -> Distribution") { a in
+            let symbols: [String] = try a(0), probabilities: [Double] = try a(1)
+            guard symbols.count == probabilities.count else { throw StepError("symbols and probabilities must have the same length") }
+            return Distribution(symbols: symbols, probabilities: probabilities)
+        }
         property("Distribution", "sum") { (d: Distribution) in d.sum }
         property("Distribution", "mostLikely") { (d: Distribution) in d.mostLikely }
         method("Distribution", "func top(_ k: Int) -> Distribution") { a in (try a.this() as Distribution).top(try a(0)) }
