@@ -151,7 +151,7 @@ extension Interpreter {
 /// "Did you mean" for unknown names: the closest known name by edit distance.
 enum Suggestions {
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased())) }
+        let scored = Set(candidates).map { ($0, distance(name, $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         return best.1 <= max(1, name.count / 3) ? best.0 : nil
     }
