@@ -6,6 +6,7 @@ extension Library {
     func registerAutograd() {
         function("func Graph() -> Graph") { _ in Graph() }
         property("Graph", "count") { (g: Graph) in g.count }
+        property("Graph", "scalarCount") { (g: Graph) in g.scalarCount }
         function("func Value(_ data: Double, label: String = \"\", in graph: Graph) -> Value") { a in
             Value(try a(0), label: try a(1), in: try a(2))
         }
