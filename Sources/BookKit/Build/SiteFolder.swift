@@ -11,7 +11,8 @@ enum SiteFolder {
         let manager = FileManager.default
         // Never replace a folder this tool did not write (`--output .` must not wipe a project).
         let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        if !existing.isEmpty, !existing.contains(marker) {
+        // (The page tests leave their screenshots in build/screenshots; that alone is no project.)
+        if !existing.allSatisfy({ $0 == "screenshots" }), !existing.contains(marker) {
             throw .cannotWrite(path: folder.path, reason: "the folder is not empty and was not written by `book build`; choose another --output")
         }
         let parent = folder.deletingLastPathComponent()
