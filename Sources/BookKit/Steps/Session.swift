@@ -2,7 +2,7 @@ import Foundation
 import SwiftSyntax
 
 // CONTRACT (lead): the interpreter's public face. The "steps" helper implements it;
-// the "build" helper calls it. Signatures are fixed; bodies here are placeholders.
+// the "build" helper calls it. Signatures are fixed.
 
 /// What one step (or one inline expression) produced.
 public struct StepOutcome: @unchecked Sendable {
@@ -69,12 +69,7 @@ public final class Session {
     public init(file: String, context: LibraryContext, budget: StepBudget = StepBudget()) {
         self.file = file
         self.budget = budget
-        let library = Library()
-        library.registerBasics()
-        library.registerData(context: context)
-        library.registerAutograd()
-        library.registerModel(context: context)
-        interpreter = Interpreter(library: library)
+        interpreter = Interpreter(library: Library.standard(context: context))
     }
 
     /// Runs a step's code; `origin` is the chapter position of the code's first character.
