@@ -222,26 +222,32 @@ extension Interpreter {
     }
 }
 
-/// "Did you mean" for unknown names: the closest known name by edit distance.
+/// "Did you mean" for unknown names: the closest known name by edit distance (a swap of two
+/// neighbouring letters counts as one edit), ignoring case first, then counting it.
 enum Suggestions {
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
+        guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
         return best.1 <= max(1, name.count / 3) ? best.0 : nil
     }
 
-    private static func distance(_ a: String, _ b: String) -> Int {
+    /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
+    static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
         }
-        return row[b.count]
+        return d[a.count][b.count]
     }
 }
