@@ -11,7 +11,7 @@ extension Interpreter {
         let expression: ExprSyntax
         let value: Any
         /// A literal (`2`, `[1, 2]`, `1 / 2`) takes its type from the parameter, as in Swift.
-        var isLiteral: Bool { LiteralKind.of(expression) != nil }
+        var isLiteral: Bool { LiteralKind.of(expression) != nil || value is EmptyArrayLiteral }
     }
 
     func call(_ call: FunctionCallExprSyntax) throws -> Any? {
@@ -56,7 +56,9 @@ extension Interpreter {
     private func arguments(of call: FunctionCallExprSyntax, hint: (Int) -> String? = { _ in nil }) throws -> [Argument] {
         var arguments: [Argument] = []
         for (i, argument) in call.arguments.enumerated() {
-            let value = try required(argument.expression, as: hint(i))
+            let isEmptyArray = argument.expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
+            // `[]` has no type until a parameter gives it one (see `convert`).
+            let value = isEmptyArray && hint(i) == nil ? EmptyArrayLiteral() : try required(argument.expression, as: hint(i))
             arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value))
         }
         if let trailing = call.trailingClosure {
@@ -65,6 +67,9 @@ extension Interpreter {
         }
         return arguments
     }
+
+    /// The value of a `[]` argument before a parameter types it.
+    struct EmptyArrayLiteral {}
 
     func property(_ member: MemberAccessExprSyntax) throws -> Any? {
         guard let base = member.base else { throw StepError(Unsupported.describe(member), at: member) }

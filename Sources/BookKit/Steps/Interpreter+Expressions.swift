@@ -143,6 +143,9 @@ extension Interpreter {
                 return try Operators.binary(name, args[0], args[1], at: reference)
             }
         }
+        if library.functions[name] != nil {
+            throw StepError("'\(name)' can only be called in steps; its other uses (like '\(name).member') are not supported", at: reference)
+        }
         var message = "cannot find '\(name)' in scope"
         if let near = Suggestions.closest(to: name, among: scopes.flatMap(\.keys) + library.names) {
             message += "; did you mean '\(near)'?"
