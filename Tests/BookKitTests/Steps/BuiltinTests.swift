@@ -141,12 +141,17 @@ import Testing
 
     @Test func trainingRunsAreMemoizedPerBuild() throws {
         let context = LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory)
-        let one = Session(file: "a.md", context: context), two = Session(file: "b.md", context: context)
-        let code = "let run = try TrainingRun(config: \(Self.tiny), dataset: Dataset(text: \"ann\\nbob\"))\nrun.finalLoss"
-        let first = one.run(step: code, at: StepRunner.origin), second = two.run(step: code, at: StepRunner.origin)
-        #expect(first.diagnostics.isEmpty)
-        #expect(first.text == second.text)
-        #expect(second.duration < first.duration)
+        let dataset = Dataset(text: "ann\nbob")
+        // A run already in the build's cache under this configuration's key is the one a step gets.
+        var other = Self.tinyConfig
+        other.steps = 1
+        let cached = try TrainingRun(config: other, dataset: dataset)
+        _ = context.memoized(Library.trainingRunKey(config: Self.tinyConfig, dataset: dataset, snapshots: [])) { cached }
+        let code = "let run = try TrainingRun(config: \(Self.tiny), dataset: Dataset(text: \"ann\\nbob\"))\nrun.losses.count"
+        #expect(Session(file: "a.md", context: context).run(step: code, at: StepRunner.origin).text == "1")
+        #expect(Session(file: "b.md", context: context).run(step: code, at: StepRunner.origin).text == "1")
+        let fresh = LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory)
+        #expect(Session(file: "c.md", context: fresh).run(step: code, at: StepRunner.origin).text == "3")
     }
 
     @Test func slidersComputeEveryPositionAndPrintTheDefault() {

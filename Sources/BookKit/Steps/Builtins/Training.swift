@@ -6,8 +6,7 @@ extension Library {
     func registerTraining(context: LibraryContext) {
         function("func TrainingRun(config: Config = Config(), dataset: Dataset, snapshots: [Int] = []) throws -> TrainingRun") { a in
             let config: Config = try a(0), dataset: Dataset = try a(1), snapshots: [Int] = try a(2)
-            let key = "run:\(config)|\(config.initStd)|\(config.epsilon)|\(config.sampleCount)|\(dataset.count)|\(dataset.hashValue)|\(snapshots)"
-            return try context.memoized(key) { try TrainingRun(config: config, dataset: dataset, snapshots: snapshots) }
+            return try context.memoized(Library.trainingRunKey(config: config, dataset: dataset, snapshots: snapshots)) { try TrainingRun(config: config, dataset: dataset, snapshots: snapshots) }
         }
         properties(TrainingRun.self, ["config": \.config, "documents": \.documents, "tokenizer": \.tokenizer,
                                       "initialModel": \.initialModel, "model": \.model, "losses": \.losses,
@@ -40,5 +39,10 @@ extension Library {
         properties(AdamUpdate.self, ["parameter": \.parameter, "step": \.step, "grad": \.grad, "m": \.m, "v": \.v, "mHat": \.mHat,
                                      "vHat": \.vHat, "learningRate": \.learningRate, "before": \.before, "after": \.after,
                                      "change": \.change])
+    }
+
+    /// The memo key of a training run: every setting, the snapshots, and the data set's text.
+    static func trainingRunKey(config: Config, dataset: Dataset, snapshots: [Int]) -> String {
+        "run|\(config)|\(config.initStd)|\(config.epsilon)|\(config.sampleCount)|\(snapshots)|" + dataset.documents.joined(separator: "\n")
     }
 }
