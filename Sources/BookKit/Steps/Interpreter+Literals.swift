@@ -47,11 +47,13 @@ enum LiteralKind: Equatable {
 }
 
 extension Interpreter {
-    /// The hint a value gives to a literal beside it: `x * 2` with x a Double makes 2 a Double.
+    /// The hint a value gives to a literal beside it: `x * 2` with x a Double makes 2 a Double,
+    /// `xs + [1]` with xs a [Double] makes [1] a [Double].
     func hint(besides value: Any) -> String? {
         switch value {
         case is Double: return "Double"
         case is Value: return "Double"
+        case is [Double], is [[Double]]: return Types.name(of: value)
         default: return nil
         }
     }

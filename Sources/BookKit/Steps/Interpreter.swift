@@ -257,8 +257,8 @@ final class Interpreter {
             return
         }
         if pattern.is(WildcardPatternSyntax.self) { return }
-        if let tuple = pattern.as(TuplePatternSyntax.self), let pair = value as? (Int, Any), tuple.elements.count == 2 {
-            let parts: [Any] = [pair.0, pair.1]
+        if let tuple = pattern.as(TuplePatternSyntax.self), let pair = value as? Enumerated, tuple.elements.count == 2 {
+            let parts: [Any] = [pair.offset, pair.element]
             for (element, part) in zip(tuple.elements, parts) { try bindPattern(element.pattern, part) }
             return
         }

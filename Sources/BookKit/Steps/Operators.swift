@@ -26,6 +26,11 @@ enum Operators {
             case "!=": return x != y
             default: break
             }
+        case let (x as [Any], y as [Any]) where op == "+":
+            // Array concatenation (`xs += [v]` appends), between arrays of one element type.
+            if x.isEmpty || y.isEmpty || Types.name(of: a) == Types.name(of: b), let joined = Types.typedArray(x + y) {
+                return joined
+            }
         case let (x as String, y as String):
             if op == "+" { return x + y }
             if ["==", "!=", "<", "<=", ">", ">="].contains(op) { return try compare(op, x, y, at: node) }

@@ -21,6 +21,7 @@ enum Types {
         case is [Value]: return "[Value]"
         case let closure as Closure: return closure.typeName
         case is Interpreter.EmptyArrayLiteral: return "[_]"
+        case let pair as Enumerated: return "(offset: Int, element: \(name(of: pair.element)))"
         case let range as IntRange: return range.closed ? "ClosedRange<Int>" : "Range<Int>"
         case let array as [Any]: return array.isEmpty ? "[Any]" : "[\(name(of: array[0]))]"
         default:

@@ -138,3 +138,21 @@ import Testing
         #expect(r.run("x").value as? Int == 2)
     }
 }
+
+/// Swift's tuples from `enumerated()` and array concatenation.
+@Suite struct CollectionTests {
+    @Test func enumeratedGivesOffsetsAndElements() {
+        let r = StepRunner()
+        #expect(r.text("[\"a\", \"b\"].enumerated().map { pair in pair.offset }") == "[0, 1]")
+        #expect(r.text("[2.5].enumerated().map { $0.element }") == "[2.5]")
+        #expect(r.text("[\"a\"].enumerated().first") == "Optional((offset: 0, element: \"a\"))")
+    }
+
+    @Test func arraysConcatenateAndAppend() {
+        let r = StepRunner()
+        #expect(r.text("var ws: [Double] = []\nfor i in 0..<3 { ws += [Double(i)] }\nws") == "[0.0, 1.0, 2.0]")
+        #expect(r.text("[1, 2] + [3]") == "[1, 2, 3]")
+        #expect(r.text("ws + [1]") == "[0.0, 1.0, 2.0, 1.0]")
+        #expect(r.text("ws + [\"a\"]") == "binary operator '+' cannot be applied to operands of type '[Double]' and '[String]'")
+    }
+}

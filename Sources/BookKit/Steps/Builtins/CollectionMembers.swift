@@ -27,6 +27,13 @@ enum CollectionMembers {
             default: return nil
             }
         }
+        if let pair = receiver as? Enumerated {
+            switch name {
+            case "offset": return .some(pair.offset)
+            case "element": return .some(pair.element)
+            default: return nil
+            }
+        }
         guard let array = receiver as? [Any] else { return nil }
         switch name {
         case "count": return .some(array.count)
@@ -107,7 +114,7 @@ enum CollectionMembers {
             }
             return .some(try typed(Array(part)))
         case ("enumerated", 0):
-            return .some(source.enumerated().map { ($0.offset, $0.element) as Any })
+            return .some(source.enumerated().map { Enumerated(offset: $0.offset, element: $0.element) })
         case ("contains", 1):
             let wanted = values[0]
             return .some(source.contains { String(describing: $0) == String(describing: wanted) && Types.name(of: $0) == Types.name(of: wanted) })
@@ -127,4 +134,11 @@ enum CollectionMembers {
         guard let value else { throw StepError("the closure returns no value", at: node) }
         return value
     }
+}
+
+/// One element of `enumerated()`: Swift's `(offset: Int, element: T)` tuple, printed the same way.
+struct Enumerated: CustomStringConvertible {
+    let offset: Int
+    let element: Any
+    var description: String { "(offset: \(offset), element: \(String(reflecting: element)))" }
 }
