@@ -16,6 +16,11 @@ import Testing
         #expect(outcome.value == nil)
     }
 
+    @Test func operatorsThatCannotBeChainedAreSyntaxErrors() {
+        let r = StepRunner()
+        #expect(r.errors("let ok = true\n1 < 2 < 3") == ["11:3: adjacent operators are in non-associative precedence group 'ComparisonPrecedence'"])
+    }
+
     @Test func onlyTheFirstLineIsShiftedByTheOriginColumn() {
         let r = StepRunner()
         let origin = SourceLocation(file: "ch.md", line: 4, column: 7)
