@@ -126,6 +126,8 @@ import Testing
         #expect(r.text("run.model.sample(temperature: 1, random: Random(seed: 3))") == run.model.sample(temperature: 1, random: Random(seed: 3)))
         #expect(r.text("GPT(config: \(Self.tiny), tokenizer: names.tokenizer, random: Random(seed: 1)).parameterCount") == String(run.model.parameterCount))
         #expect(r.text("run.model.sample(temperature: 0, random: Random(seed: 3))") == "temperature must be greater than 0, got 0.0")
+        #expect(r.text("try TrainingRun(config: Config(embeddingSize: 4000), dataset: names)") == "this model would have more than 10000000 parameters; steps build smaller models")
+        #expect(r.text("try TrainingRun(config: Config(headCount: 3), dataset: names)") == "n_embd (16) must be divisible by n_head (3)")
     }
 
     @Test func trainerStepsAndAdamUpdates() throws {

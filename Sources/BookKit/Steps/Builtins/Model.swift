@@ -14,7 +14,8 @@ extension Library {
                                  "sampleCount": \.sampleCount, "headSize": \.headSize])
 
         function("func GPT(config: Config, tokenizer: Tokenizer, random: Random) -> GPT") { a in
-            GPT(config: try (try a(0) as Config).validated(), tokenizer: try a(1), random: try a(2))
+            let config = try (try a(0) as Config).validated(), tokenizer: Tokenizer = try a(1)
+            return GPT(config: try sized(config, vocabularySize: tokenizer.vocabularySize), tokenizer: tokenizer, random: try a(2))
         }
         function("func GPT(config: Config, tokenizer: Tokenizer, parameters: [Double]) -> GPT") { a in
             let config = try (try a(0) as Config).validated(), tokenizer: Tokenizer = try a(1), parameters: [Double] = try a(2)
@@ -75,4 +76,19 @@ func positive(_ temperature: Double) throws -> Double {
 func sampleCount(_ count: Int) throws -> Int {
     guard (0...10_000).contains(count) else { throw StepError("count must be between 0 and 10000, got \(count)") }
     return count
+}
+
+/// `config`, unless its model is too big to build in a step (a typo like `embeddingSize: 16000`
+/// would otherwise take the machine's memory).
+func sized(_ config: Config, vocabularySize: Int) throws -> Config {
+    let limit = 10_000_000
+    let e = config.embeddingSize.magnitude, v = UInt(vocabularySize), b = config.blockSize.magnitude, l = config.layerCount.magnitude
+    let (square, o1) = e.multipliedReportingOverflow(by: e)
+    let (perLayer, o2) = square.multipliedReportingOverflow(by: 12)
+    let (layers, o3) = perLayer.multipliedReportingOverflow(by: l)
+    let (tables, o4) = e.multipliedReportingOverflow(by: 2 * v + b)
+    guard !(o1 || o2 || o3 || o4), layers + tables <= UInt(limit) else {
+        throw StepError("this model would have more than \(limit) parameters; steps build smaller models")
+    }
+    return config
 }

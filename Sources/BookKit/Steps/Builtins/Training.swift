@@ -5,7 +5,8 @@ extension Library {
     /// trainer, Adam's updates and the loss curve.
     func registerTraining(context: LibraryContext) {
         function("func TrainingRun(config: Config = Config(), dataset: Dataset, snapshots: [Int] = []) throws -> TrainingRun") { a in
-            let config: Config = try a(0), dataset: Dataset = try a(1), snapshots: [Int] = try a(2)
+            let dataset: Dataset = try a(1), snapshots: [Int] = try a(2)
+            let config = try sized(try a(0), vocabularySize: dataset.tokenizer.vocabularySize)
             return try context.memoized(Library.trainingRunKey(config: config, dataset: dataset, snapshots: snapshots)) { try TrainingRun(config: config, dataset: dataset, snapshots: snapshots) }
         }
         properties(TrainingRun.self, ["config": \.config, "documents": \.documents, "tokenizer": \.tokenizer,
@@ -27,9 +28,13 @@ extension Library {
             return (try a.this() as LossCurve).smoothed(window: window)
         }
 
-        function("func Trainer(config: Config, dataset: Dataset) throws -> Trainer") { a in try Trainer(config: try a(0), dataset: try a(1)) }
+        function("func Trainer(config: Config, dataset: Dataset) throws -> Trainer") { a in
+            let dataset: Dataset = try a(1)
+            return try Trainer(config: try sized(try a(0), vocabularySize: dataset.tokenizer.vocabularySize), dataset: dataset)
+        }
         function("func Trainer(config: Config, dataset: Dataset, random: Random) throws -> Trainer") { a in
-            try Trainer(config: try a(0), dataset: try a(1), random: try a(2))
+            let dataset: Dataset = try a(1)
+            return try Trainer(config: try sized(try a(0), vocabularySize: dataset.tokenizer.vocabularySize), dataset: dataset, random: try a(2))
         }
         properties(Trainer.self, ["config": \.config, "documents": \.documents, "tokenizer": \.tokenizer, "steps": \.steps, "model": \.model])
         method("Trainer", "func step() -> Double") { a in (try a.this() as Trainer).step() }
