@@ -10,6 +10,8 @@ extension Interpreter {
         let node: Syntax
         let expression: ExprSyntax
         let value: Any
+        /// The variable passed as `&name` to an `inout` parameter.
+        var inoutName: DeclReferenceExprSyntax? = nil
         /// A literal (`2`, `[1, 2]`, `1 / 2`) takes its type from the parameter, as in Swift.
         var isLiteral: Bool { LiteralKind.of(expression) != nil || value is EmptyArrayLiteral }
     }
@@ -56,6 +58,14 @@ extension Interpreter {
     private func arguments(of call: FunctionCallExprSyntax, hint: (Int) -> String? = { _ in nil }) throws -> [Argument] {
         var arguments: [Argument] = []
         for (i, argument) in call.arguments.enumerated() {
+            if let inOut = argument.expression.as(InOutExprSyntax.self) {
+                guard let reference = inOut.expression.as(DeclReferenceExprSyntax.self) else {
+                    throw StepError("only a variable can be passed with '&' in steps", at: inOut.expression)
+                }
+                arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: inOut.expression,
+                                          value: try required(inOut.expression), inoutName: reference))
+                continue
+            }
             let isEmptyArray = argument.expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
             // `[]` has no type until a parameter gives it one (see `convert`).
             let value = isEmptyArray && hint(i) == nil ? EmptyArrayLiteral() : try required(argument.expression, as: hint(i))
@@ -103,12 +113,16 @@ extension Interpreter {
     private func resolve(_ name: String, _ overloads: [Builtin], receiver: Any?, _ arguments: [Argument],
                          at call: FunctionCallExprSyntax) throws -> Any? {
         for builtin in overloads {
-            guard let values = try match(builtin, arguments) else { continue }
+            guard let (values, targets) = try match(builtin, arguments) else { continue }
             if builtin.throwing && tryDepth == 0 {
                 throw StepError("call can throw but is not marked with 'try'", at: call)
             }
             do {
-                let result = try builtin.call(Arguments(receiver: receiver, values: values))
+                let given = Arguments(receiver: receiver, values: values)
+                let result = try builtin.call(given)
+                for (i, value) in given.written.values {
+                    if let target = targets[i] { try store(value, in: target) }
+                }
                 return builtin.result == "Void" ? nil : result
             } catch let error as StepError {
                 throw error.placed(at: call)
@@ -128,14 +142,25 @@ extension Interpreter {
         throw StepError(message, at: call)
     }
 
-    /// The arguments converted to `builtin`'s parameters, defaults filled in; nil when they do not fit.
-    private func match(_ builtin: Builtin, _ arguments: [Argument]) throws -> [Any]? {
+    /// The arguments converted to `builtin`'s parameters, defaults filled in, and the variables
+    /// passed to `inout` parameters (by parameter index); nil when they do not fit.
+    private func match(_ builtin: Builtin, _ arguments: [Argument]) throws -> ([Any], [Int: DeclReferenceExprSyntax])? {
         var values: [Any] = []
+        var targets: [Int: DeclReferenceExprSyntax] = [:]
         var next = 0
-        for parameter in builtin.parameters {
+        for (index, parameter) in builtin.parameters.enumerated() {
             let isTrailingClosure = next == arguments.count - 1 && arguments[next].node.is(ClosureExprSyntax.self)
             if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.hasPrefix("(") && isTrailingClosure) {
-                guard let converted = try convert(arguments[next], to: parameter.type) else { return nil }
+                let isInout = parameter.type.hasPrefix("inout ")
+                guard isInout == (arguments[next].inoutName != nil),
+                      let converted = try convert(arguments[next], to: isInout ? String(parameter.type.dropFirst(6)) : parameter.type) else { return nil }
+                if let target = arguments[next].inoutName {
+                    // Checked before the call, so that a refused call changes nothing.
+                    guard lookup(target.baseName.text)?.mutable == true else {
+                        throw StepError("cannot pass immutable value as inout argument: '\(target.baseName.text)' is a 'let' constant", at: target)
+                    }
+                    targets[index] = target
+                }
                 values.append(converted)
                 next += 1
             } else if let source = parameter.defaultSource {
@@ -144,7 +169,18 @@ extension Interpreter {
                 return nil
             }
         }
-        return next == arguments.count ? values : nil
+        return next == arguments.count ? (values, targets) : nil
+    }
+
+    /// Stores the new value of an `inout` argument back into its variable, keeping its type.
+    private func store(_ value: Any, in target: DeclReferenceExprSyntax) throws {
+        let name = target.baseName.text
+        guard let binding = lookup(name) else { return }
+        let stored = Types.coerce(value, to: Types.name(of: binding.value)) ?? value
+        for i in scopes.indices.reversed() where scopes[i][name] != nil {
+            scopes[i][name]?.value = stored
+            return
+        }
     }
 
     /// `argument` as a `type` parameter: its value when it has that type, or a literal typed anew.

@@ -30,6 +30,21 @@ struct Builtin {
 struct Arguments {
     let receiver: Any?
     let values: [Any]
+    /// New values of `inout` parameters, by parameter index, for the caller to store back.
+    let written = Written()
+
+    /// The values a builtin gave its `inout` parameters.
+    final class Written {
+        var values: [Int: Any] = [:]
+    }
+
+    init(receiver: Any?, values: [Any]) {
+        self.receiver = receiver
+        self.values = values
+    }
+
+    /// Stores `value` as the new value of `inout` parameter `i`.
+    func write(_ i: Int, _ value: Any) { written.values[i] = value }
 
     /// Argument `i` as `T` (the library converted it to the declared type already).
     func callAsFunction<T>(_ i: Int) throws -> T {

@@ -53,6 +53,11 @@ import Testing
         #expect(r.text("rng.uniform(1, 2)") == String(describing: rng.uniform(1, 2)))
         #expect(r.text("rng.choices(weights: [1, 2, 3])") == String(describing: rng.choices(weights: [1, 2, 3])))
         #expect(r.text("rng.getrandbits(8)") == String(describing: rng.getrandbits(8)))
+        var docs = ["a", "b", "c", "d"]
+        rng.shuffle(&docs)
+        #expect(r.text("var docs = [\"a\", \"b\", \"c\", \"d\"]\nrng.shuffle(&docs)\ndocs") == String(describing: docs))
+        #expect(r.text("rng.randbelow(10)") == String(rng.randbelow(10)))
+        #expect(r.text("let fixed = [1, 2]\nrng.shuffle(&fixed)") == "cannot pass immutable value as inout argument: 'fixed' is a 'let' constant")
         #expect(r.text("rng.choices(weights: [])") == "choices needs non-negative weights with a positive total")
     }
 
@@ -139,6 +144,7 @@ import Testing
         #expect(r.text("try trainer.lastUpdate(parameter: 5)") == String(describing: try trainer.lastUpdate(parameter: 5)))
         #expect(r.text("try trainer.lastUpdate(parameter: 5).change") == String(describing: try trainer.lastUpdate(parameter: 5).change))
         #expect(r.text("trainer.steps") == "1")
+        #expect(r.text("let again = Trainer(model: trainer.model, documents: [\"ann\"])\nagain.steps") == "0")
     }
 
     @Test func trainingRunsAreMemoizedPerBuild() throws {

@@ -17,6 +17,13 @@ extension Library {
             guard !w.isEmpty, w.allSatisfy({ $0 >= 0 }), w.reduce(0, +) > 0 else { throw StepError("choices needs non-negative weights with a positive total") }
             return (try a.this() as Random).choices(weights: w)
         }
+        method("Random", "func randbelow(_ n: Int) -> Int") { a in (try a.this() as Random).randbelow(try a(0)) }
+        method("Random", "func shuffle(_ array: inout [Any])") { a in
+            var array: [Any] = try a(0)
+            (try a.this() as Random).shuffle(&array)
+            a.write(0, array)
+            return nil
+        }
         method("Random", "func copy() -> Random") { a in (try a.this() as Random).copy() }
     }
 }

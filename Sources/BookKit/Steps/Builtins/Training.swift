@@ -36,6 +36,11 @@ extension Library {
             let dataset: Dataset = try a(1)
             return try Trainer(config: try sized(try a(0), vocabularySize: dataset.tokenizer.vocabularySize), dataset: dataset, random: try a(2))
         }
+        function("func Trainer(model: GPT, documents: [String]) -> Trainer") { a in
+            let documents: [String] = try a(1)
+            guard !documents.isEmpty else { throw StepError("a trainer needs at least one document") }
+            return Trainer(model: try a(0), documents: documents)
+        }
         properties(Trainer.self, ["config": \.config, "documents": \.documents, "tokenizer": \.tokenizer, "steps": \.steps, "model": \.model])
         method("Trainer", "func step() -> Double") { a in (try a.this() as Trainer).step() }
         method("Trainer", "func lastUpdate(parameter index: Int) throws -> AdamUpdate") { a in
