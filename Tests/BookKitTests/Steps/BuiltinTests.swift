@@ -172,4 +172,36 @@ import Testing
         #expect(outcome.text == String(describing: softmax([1, 2], temperature: 1)))
         #expect(r.text("vary(\"x\", over: [1, 2], default: 2) { x in x * 10 }.results") == "[10.0, 20.0]")
     }
+
+    @Test func valueTypesAndTheirProperties() throws {
+        let r = Self.runner()
+        _ = r.run("let names = try Dataset(path: \"data/names.txt\")\nlet config = \(Self.tiny)\nlet model = GPT(config: config, tokenizer: names.tokenizer, random: Random(seed: 1))")
+        let model = GPT(config: Self.tinyConfig, tokenizer: Dataset(text: Self.names).tokenizer, random: Random(seed: 1))
+        #expect(r.text("config.embeddingSize") == "4")
+        #expect(r.text("config.headSize") == "2")
+        #expect(r.text("config.learningRate") == "0.01")
+        #expect(r.text("Config()") == String(describing: Config()))
+        #expect(r.text("model.shapes[1].rows") == String(model.shapes[1].rows))
+        #expect(r.text("model.shapes[2].name") == model.shapes[2].name)
+        #expect(r.text("model.config.blockSize") == "8")
+        #expect(r.text("model.parameters.count") == String(model.parameterCount))
+        #expect(r.text("GPT(config: config, tokenizer: names.tokenizer, parameters: model.parameters).parameterCount") == String(model.parameterCount))
+        #expect(r.text("GPT(config: config, tokenizer: names.tokenizer, parameters: [1])") == "this model needs \(model.parameterCount) parameters, got 1")
+        let maps = try model.attention("ava")
+        #expect(r.text("let maps = try model.attention(\"ava\")\nmaps[1].head") == "1")
+        #expect(r.text("maps[0].queries") == String(describing: maps[0].queries))
+        #expect(r.text("maps[0].weights[2]") == String(describing: maps[0].weights[2]))
+        #expect(r.text("Distribution(symbols: [\"a\", \"b\"], probabilities: [0.25, 0.75]).mostLikely") == "b")
+        #expect(r.text("Distribution(symbols: [\"a\"], probabilities: [0.25, 0.75])") == "a distribution needs one probability per symbol")
+        #expect(r.text("LossCurve([3, 2, 1]).loss(atStep: 2)") == "2.0")
+        #expect(r.text("LossCurve([3, 2, 1]).values") == "[3.0, 2.0, 1.0]")
+        #expect(r.text("let g = Graph()\nlet x = Value(3, label: \"x\", in: g)\nlet y = (x * x).named(\"y\")\ny.backward()\ny.expressionGraph.nodes[1].localGradients") == String(describing: {
+            let g = Graph(), x = Value(3, label: "x", in: g), y = (x * x).named("y")
+            y.backward()
+            return y.expressionGraph.nodes[1].localGradients
+        }()))
+        #expect(r.text("y.expressionGraph.nodes[1].operation") == "*")
+        #expect(r.text("let v = vary(\"k\", over: [1, 2], default: 2) { k in k * 2 }\nprint(v.label, v.values, v.defaultIndex)\nv.results") == "k [1.0, 2.0] 1\n[2.0, 4.0]")
+        #expect(r.text("let r1 = Random(seed: 5)\nlet r2 = r1.copy()\nr1.random() == r2.random()") == "true")
+    }
 }
