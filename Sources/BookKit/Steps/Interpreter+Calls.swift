@@ -47,7 +47,7 @@ extension Interpreter {
             if let result = try CollectionMembers.method(name, of: receiver, arguments, in: self, at: member) { return result }
             let typeName = Types.name(of: receiver)
             guard let overloads = library.methods["\(typeName).\(name)"] else {
-                throw StepError("value of type '\(typeName)' has no member '\(name)'", at: member.declName)
+                throw StepError(noMember(name, of: typeName), at: member.declName)
             }
             return try resolve(name, overloads, receiver: receiver, arguments, at: call)
         }
@@ -78,6 +78,13 @@ extension Interpreter {
         return arguments
     }
 
+    /// Swift's "has no member" message, with the closest member of that type when one is near.
+    private func noMember(_ name: String, of typeName: String) -> String {
+        let message = "value of type '\(typeName)' has no member '\(name)'"
+        let near = Suggestions.closest(to: name, among: library.members(of: typeName))
+        return message + (near.map { "; did you mean '\($0)'?" } ?? "")
+    }
+
     /// The value of a `[]` argument before a parameter types it.
     struct EmptyArrayLiteral {}
 
@@ -88,7 +95,7 @@ extension Interpreter {
         if let value = try CollectionMembers.property(name, of: receiver) { return value }
         let typeName = Types.name(of: receiver)
         if let getter = library.properties["\(typeName).\(name)"] { return try getter(receiver) }
-        throw StepError("value of type '\(typeName)' has no member '\(name)'", at: member.declName)
+        throw StepError(noMember(name, of: typeName), at: member.declName)
     }
 
     private func print(_ arguments: [Argument], at call: FunctionCallExprSyntax) throws -> Any? {

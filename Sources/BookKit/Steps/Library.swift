@@ -121,6 +121,13 @@ final class Library {
         return library
     }
 
+    /// The properties and methods registered for `type`, for "did you mean" suggestions.
+    func members(of type: String) -> [String] {
+        (Array(properties.keys) + Array(methods.keys)).compactMap { key in
+            key.hasPrefix(type + ".") ? String(key.dropFirst(type.count + 1)) : nil
+        }
+    }
+
     /// Every name a step can call or read, for "did you mean" suggestions.
     var names: [String] { Array(functions.keys) }
 

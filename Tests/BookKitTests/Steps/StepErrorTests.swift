@@ -38,6 +38,8 @@ import Testing
         #expect(r.errors("let x = 1\nsofmax(values)") == ["11:1: cannot find 'sofmax' in scope; did you mean 'softmax'?"])
         #expect(r.errors("frobnicate(values)") == ["10:1: cannot find 'frobnicate' in scope"])
         #expect(r.errors("values.average") == ["10:8: value of type '[Double]' has no member 'average'"])
+        #expect(r.errors("Dataset(text: \"a\").cuont") == ["10:20: value of type 'Dataset' has no member 'cuont'; did you mean 'count'?"])
+        #expect(r.errors("Graph().backwards()") == ["10:9: value of type 'Graph' has no member 'backwards'"])
     }
 
     @Test func aWrongCallNamesTheExpectedSignature() {
