@@ -5,46 +5,45 @@ extension Interpreter {
     /// The value of an expression; nil for a call that returns Void. `hint` is the type the
     /// context expects (an annotation, a parameter), which types the literals in it as Swift does.
     func evaluate(_ expression: ExprSyntax, as hint: String? = nil) throws -> Any? {
-        if let literal = expression.as(IntegerLiteralExprSyntax.self) { return try integer(literal, as: hint) }
-        if let literal = expression.as(FloatLiteralExprSyntax.self) {
+        switch expression.as(ExprSyntaxEnum.self) {
+        case .integerLiteralExpr(let literal): return try integer(literal, as: hint)
+        case .floatLiteralExpr(let literal):
             guard let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else {
                 throw StepError("'\(literal.literal.text)' is not a number steps can read", at: literal)
             }
             return value
-        }
-        if let literal = expression.as(BooleanLiteralExprSyntax.self) { return literal.literal.tokenKind == .keyword(.true) }
-        if let literal = expression.as(StringLiteralExprSyntax.self) { return try string(literal) }
-        if let array = expression.as(ArrayExprSyntax.self) { return try arrayLiteral(array, hint: hint) }
-        if let reference = expression.as(DeclReferenceExprSyntax.self) { return try name(reference) }
-        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
+        case .booleanLiteralExpr(let literal): return literal.literal.tokenKind == .keyword(.true)
+        case .stringLiteralExpr(let literal): return try string(literal)
+        case .arrayExpr(let array): return try arrayLiteral(array, hint: hint)
+        case .declReferenceExpr(let reference): return try name(reference)
+        case .tupleExpr(let tuple) where tuple.elements.count == 1 && tuple.elements.first?.label == nil:
+            guard let only = tuple.elements.first else { break }
             return try evaluate(only.expression, as: hint)
-        }
-        if let attempt = expression.as(TryExprSyntax.self) {
+        case .tryExpr(let attempt):
             if attempt.questionOrExclamationMark != nil {
                 throw StepError("'try?' and 'try!' are not supported in steps; use 'try'", at: attempt)
             }
             tryDepth += 1
             defer { tryDepth -= 1 }
             return try evaluate(attempt.expression, as: hint)
-        }
-        if let prefix = expression.as(PrefixOperatorExprSyntax.self) {
+        case .prefixOperatorExpr(let prefix):
             let op = prefix.operator.text
             if op == "-", let literal = prefix.expression.as(IntegerLiteralExprSyntax.self) {
                 return try integer(literal, negated: true, as: hint)
             }
             return try Operators.prefix(op, try required(prefix.expression, as: op == "-" ? hint : nil), at: prefix)
-        }
-        if let infix = expression.as(InfixOperatorExprSyntax.self) { return try binary(infix, hint: hint) }
-        if let ternary = expression.as(TernaryExprSyntax.self) {
+        case .infixOperatorExpr(let infix): return try binary(infix, hint: hint)
+        case .ternaryExpr(let ternary):
             guard let condition = try evaluate(ternary.condition) as? Bool else {
                 throw StepError("a condition must be a Bool", at: ternary.condition)
             }
             return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, as: hint)
+        case .closureExpr(let closure): return try makeClosure(closure)
+        case .functionCallExpr(let call): return try self.call(call)
+        case .memberAccessExpr(let member): return try property(member)
+        case .subscriptCallExpr(let subscriptCall): return try index(subscriptCall)
+        default: break
         }
-        if let closure = expression.as(ClosureExprSyntax.self) { return try makeClosure(closure) }
-        if let call = expression.as(FunctionCallExprSyntax.self) { return try self.call(call) }
-        if let member = expression.as(MemberAccessExprSyntax.self) { return try property(member) }
-        if let subscriptCall = expression.as(SubscriptCallExprSyntax.self) { return try index(subscriptCall) }
         throw StepError(Unsupported.describe(expression), at: expression)
     }
 
