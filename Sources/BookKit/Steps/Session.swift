@@ -94,6 +94,11 @@ public final class Session {
             let diagnostic = source.diagnostic("expected a single expression", at: Syntax(source.folded))
             return StepOutcome(value: nil, printed: "", text: "", diagnostics: [diagnostic], duration: .now - start)
         }
+        let outside = SubsetCheck.errors(in: items)
+        if !outside.isEmpty {
+            let diagnostics = outside.map { source.diagnostic($0.message, at: $0.node ?? Syntax(source.folded)) }
+            return StepOutcome(value: nil, printed: "", text: "", diagnostics: diagnostics, duration: .now - start)
+        }
         interpreter.printed = ""
         interpreter.startStep(budget: budget)
         var value: Any?

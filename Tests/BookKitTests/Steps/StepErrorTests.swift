@@ -70,7 +70,20 @@ import Testing
         #expect(r.errors("import Foundation") == ["10:1: 'import' is not supported in steps: the MicroGPT module is already there"])
         #expect(r.errors("let f = { (x: Double) in\n    let y = x\n    return y\n}") == ["10:9: only single-expression closures are supported in steps"])
         #expect(r.errors("let z: Double = .zero") == ["10:17: implicit member expressions (like '.zero') are not supported in steps"])
-        #expect(r.errors("let (p, q) = (1, 2)") == ["10:5: only simple names can be bound in steps"])
+        #expect(r.errors("let (p, q) = (1, 2)") == ["10:5: only simple names can be bound in steps", "10:14: tuples are not supported in steps"])
+    }
+
+    @Test func unsupportedCodeIsFoundBeforeTheStepRunsEvenInBranchesThatDoNotRun() {
+        let r = StepRunner()
+        let code = "var n = 0\nif false {\n    while n < 3 { n += 1 }\n}\nfor i in 0..<2 where i > 0 { }\nlet f = xs.map(\\.count)\nprint(n)"
+        #expect(r.errors(code) == [
+            "12:5: 'while' and 'repeat' loops are not supported in steps; use 'for x in 0..<n'",
+            "14:1: only plain 'for x in sequence' loops are supported in steps",
+            "15:16: key paths are not supported in steps; use a closure",
+        ])
+        #expect(r.run(code).printed == "")
+        #expect(r.errors("if let x = Optional(1) { }") == ["10:4: only Boolean conditions are supported in steps ('if let' and 'case' are not)"])
+        #expect(r.errors("for var i in 0..<2 { }") == ["10:5: this loop pattern is not supported in steps"])
     }
 
     @Test func redeclaringALetInTheSessionIsAnError() {
