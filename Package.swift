@@ -50,5 +50,8 @@ let package = Package(
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT"]),
+        // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,
+        // written by `book export-steps`), checked to print what the interpreter prints.
+        .testTarget(name: "StepParityTests", dependencies: ["BookKit", "MicroGPT"]),
     ]
 )

@@ -20,9 +20,8 @@ enum ExactPow {
         let r = x.squareRoot()
         guard r.isNormal, x.isNormal else { return libm(x, 0.5) }
         let residual = x - r * r == 0 ? 0 : (-x).addingProduct(r, r) // r*r - x, exact
-        // sqrt(x) - r ≈ -residual / (2r)
-        let distance = residual.magnitude / (2 * r)
-        return distance < 0.45 * spacing(below: r, toward: -residual) ? r : libm(x, 0.5)
+        // sqrt(x) - r ≈ -residual / (2r): close enough when |residual| < 0.45 ulp · 2r.
+        return residual.magnitude < 0.9 * r * spacing(below: r, toward: -residual) ? r : libm(x, 0.5)
     }
 
     /// The gap between `p` and its neighbour on the side `direction` points to.

@@ -47,10 +47,20 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
 
     public var description: String {
         let width = nodes.map(\.label.count).max() ?? 1
+        let formulaWidth = nodes.map { n in n.operation.count + n.inputs.map { nodes[$0].label.count + 2 }.reduce(4, +) }.max() ?? 8
         return nodes.map { n in
             let name = n.label.padding(toLength: width, withPad: " ", startingAt: 0)
-            let formula = n.operation.isEmpty ? "input" : "\(n.operation)(\(n.inputs.map { nodes[$0].label }.joined(separator: ", ")))"
-            return "\(name) = \(formula)   data \(n.data)   grad \(n.grad)"
+            let inputs = n.inputs.map { nodes[$0].label }
+            let formula: String
+            if n.operation.isEmpty {
+                formula = "input"
+            } else if n.operation.hasPrefix("+") || n.operation.hasPrefix("*") {
+                // "a + b", or "a * -1.0" when the other operand is a constant.
+                formula = inputs.count == 2 ? "\(inputs[0]) \(n.operation) \(inputs[1])" : "\(inputs[0]) \(n.operation)"
+            } else {
+                formula = "\(n.operation)(\(inputs.joined(separator: ", ")))"
+            }
+            return "\(name) = \(formula.padding(toLength: formulaWidth, withPad: " ", startingAt: 0))  data \(n.data)  grad \(n.grad)"
         }.joined(separator: "\n")
     }
 }

@@ -8,9 +8,9 @@ extension GPT {
     }
 
     /// The distribution of the token after BOS + `prefix`.
-    public func next(after prefix: String) throws(TokenizerError) -> Distribution {
+    public func next(after prefix: String) throws -> Distribution {
         let tokens = [tokenizer.bos] + (try tokenizer.encode(prefix))
-        let n = min(tokens.count, config.blockSize)
+        let n = try fitting(tokens.count)
         let trace = self.trace(tokens: Array(tokens.prefix(n)) + [tokenizer.bos], count: n)
         return trace.positions[n - 1].probabilities
     }
@@ -21,16 +21,27 @@ extension GPT {
     }
 
     /// Every head's attention weights over BOS + `text`, in `layer`.
-    public func attention(_ text: String, layer: Int = 0) throws(TokenizerError) -> [AttentionMap] {
+    public func attention(_ text: String, layer: Int = 0) throws -> [AttentionMap] {
         let tokens = [tokenizer.bos] + (try tokenizer.encode(text))
-        let n = min(tokens.count, config.blockSize)
-        let trace = self.trace(tokens: Array(tokens.prefix(n)) + [tokenizer.bos], count: n)
-        guard layer >= 0, layer < config.layerCount else { return [] }
+        let n = try fitting(tokens.count)
+        guard layer >= 0, layer < config.layerCount else {
+            throw InferenceError("there is no layer \(layer): the model has \(config.layerCount) (0 to \(config.layerCount - 1))")
+        }
+        let trace = self.trace(tokens: tokens + [tokenizer.bos], count: n)
         let symbols = tokens.prefix(n).map(tokenizer.symbol)
         return (0..<config.headCount).map { head in
             AttentionMap(layer: layer, head: head, queries: symbols, keys: symbols,
                          weights: trace.positions.map { $0.layers[layer].heads[head].weights })
         }
+    }
+
+    /// `count` input tokens, or an error when they do not fit the context: a cut text would give
+    /// an answer about another text.
+    private func fitting(_ count: Int) throws(InferenceError) -> Int {
+        guard count <= config.blockSize else {
+            throw InferenceError("the text is too long: BOS and the text take \(count) positions, the model sees at most \(config.blockSize)")
+        }
+        return count
     }
 
     /// Runs `count` positions of `tokens` (which holds count + 1 tokens: inputs and targets).
@@ -82,4 +93,12 @@ extension GPT {
         }
         return Value(graph, graph.multiply(graph.sum(losses), constant: 1 / Double(n)))
     }
+}
+
+/// A question the model cannot answer as asked.
+public struct InferenceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public let description: String
+    /// An error with this message.
+    public init(_ description: String) { self.description = description }
 }

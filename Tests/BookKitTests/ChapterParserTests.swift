@@ -75,7 +75,7 @@ import Testing
         let diagnostics = ChapterParser.parse(ChapterText(file: "bad.md", text: text)).diagnostics
         #expect(diagnostics.map(\.description) == [
             "bad.md:3:1: error: an output block must come right after a swift step block\n    ```output\n    ^",
-            "bad.md:7:15: error: unknown step option 'shiny'; expected hide-code, hide-output, error or name=ID\n    ```swift step shiny name=2x\n                  ^",
+            "bad.md:7:15: error: unknown step option 'shiny'; expected hide-code, hide-output, error, answer or name=ID\n    ```swift step shiny name=2x\n                  ^",
             "bad.md:7:21: error: step name '2x' is not an id: use letters, digits, '-' and '_', starting with a letter\n    ```swift step shiny name=2x\n                        ^",
             "bad.md:11:1: error: unterminated code fence: the ``` opened here is never closed; add a line ``` after the block\n    ```swift step\n    ^",
             "bad.md:1:1: error: the chapter has no title: expected a first-level heading `# Title`\n    No title here.\n    ^",

@@ -24,3 +24,27 @@ enum Book {
         return ChapterParser.parse(text)
     }
 }
+
+extension Book {
+    /// Runs a chapter's steps and inline expressions in order, as the build does, and returns
+    /// each step's code with its outcome.
+    static func run(_ language: String, _ slug: String) throws -> [(code: String, outcome: StepOutcome)] {
+        let chapter = try parse(language, slug).chapter
+        let session = Session(file: chapter.source.file, context: LibraryContext(chaptersDirectory: chapters))
+        var results: [(String, StepOutcome)] = []
+        for item in chapter.items {
+            switch item {
+            case .step(let i):
+                results.append((chapter.steps[i].code, session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin)))
+            case .inline(let i):
+                _ = session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
+            }
+        }
+        return results
+    }
+
+    /// The value of the step whose code contains `snippet`.
+    static func value(of snippet: String, in results: [(code: String, outcome: StepOutcome)]) -> Any? {
+        results.first { $0.code.contains(snippet) }?.outcome.value
+    }
+}

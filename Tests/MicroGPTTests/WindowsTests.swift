@@ -54,6 +54,8 @@ struct WindowsTests {
         #expect(abs(top.sum - 1) < 1e-12)
         #expect(top.probabilities.dropLast().elementsEqual(top.probabilities.dropLast().sorted(by: >)))
         #expect(throws: TokenizerError.self) { try model.next(after: "Ä") }
+        #expect(throws: InferenceError.self) { try model.next(after: String(repeating: "a", count: 16)) }
+        #expect(throws: InferenceError.self) { try model.attention("anna", layer: 1) }
     }
 
     @Test func mathHelpers() {

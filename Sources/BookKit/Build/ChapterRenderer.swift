@@ -21,7 +21,8 @@ enum ChapterRenderer {
                         result = Presenter.html(value: outcome.value, text: OutcomeCheck.trimmed(outcome.text), language: language)
                     }
                 }
-                var html = Presenter.step(code: step.code, result: result, language: language, codeHidden: step.options.hideCode)
+                var html = Presenter.step(code: step.code, result: result, language: language, codeHidden: step.options.hideCode,
+                                          answer: step.options.isAnswer)
                 if let name = step.options.name {
                     reserved.insert(name)
                     let open = "<div class=\"step\""

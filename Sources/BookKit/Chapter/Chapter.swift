@@ -2,6 +2,8 @@
 public struct StepOptions: Sendable, Hashable {
     /// `hide-code`: the code is folded away under a "show code" summary.
     public var hideCode = false
+    /// `answer`: an exercise's answer, folded away until the reader asks for it.
+    public var isAnswer = false
     /// `hide-output`: the result is not shown (it is still checked against an `output` block).
     public var hideOutput = false
     /// `error`: the step must fail; its error message is its output.

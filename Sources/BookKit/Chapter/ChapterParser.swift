@@ -106,9 +106,10 @@ public enum ChapterParser {
         case "hide-code": options.hideCode = true
         case "hide-output": options.hideOutput = true
         case "error": options.expectsError = true
+        case "answer": options.isAnswer = true
         default:
             guard word.hasPrefix("name=") else {
-                return "unknown step option '\(word)'; expected hide-code, hide-output, error or name=ID"
+                return "unknown step option '\(word)'; expected hide-code, hide-output, error, answer or name=ID"
             }
             let name = String(word.dropFirst(5))
             guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,

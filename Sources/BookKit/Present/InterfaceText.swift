@@ -22,6 +22,8 @@ public struct InterfaceText: Sendable {
     public let contents: String
     /// Summary of a folded step whose code is hidden.
     public let showCode: String
+    /// The button that unfolds an exercise's answer.
+    public let showAnswer: String
     /// Label of a step's result.
     public let output: String
     /// The theme toggle's accessible name.
@@ -91,7 +93,7 @@ public struct InterfaceText: Sendable {
     static let english = InterfaceText(
         language: "en", languageName: "English", bookTitle: "How a tiny GPT works",
         chooseLanguage: "Choose a language", chapters: "Chapters", onThisPage: "On this page",
-        previous: "Previous", next: "Next", contents: "Contents", showCode: "Show code",
+        previous: "Previous", next: "Next", contents: "Contents", showCode: "Show code", showAnswer: "Show the answer",
         output: "Output", toggleTheme: "Switch between light and dark theme", languageLabel: "Language",
         menu: "Menu", skipToContent: "Skip to content",
         distributionTitle: "Probability of the next character", characterAxis: "character",
@@ -113,7 +115,7 @@ public struct InterfaceText: Sendable {
     static let russian = InterfaceText(
         language: "ru", languageName: "Русский", bookTitle: "Как устроен маленький GPT",
         chooseLanguage: "Выберите язык", chapters: "Главы", onThisPage: "На этой странице",
-        previous: "Назад", next: "Далее", contents: "Оглавление", showCode: "Показать код",
+        previous: "Назад", next: "Далее", contents: "Оглавление", showCode: "Показать код", showAnswer: "Показать ответ",
         output: "Результат", toggleTheme: "Переключить светлую и тёмную тему", languageLabel: "Язык",
         menu: "Меню", skipToContent: "Перейти к тексту",
         distributionTitle: "Вероятность следующего символа", characterAxis: "символ",
@@ -135,7 +137,7 @@ public struct InterfaceText: Sendable {
     static let estonian = InterfaceText(
         language: "et", languageName: "Eesti", bookTitle: "Kuidas väike GPT töötab",
         chooseLanguage: "Vali keel", chapters: "Peatükid", onThisPage: "Sellel lehel",
-        previous: "Eelmine", next: "Järgmine", contents: "Sisukord", showCode: "Näita koodi",
+        previous: "Eelmine", next: "Järgmine", contents: "Sisukord", showCode: "Näita koodi", showAnswer: "Näita vastust",
         output: "Tulemus", toggleTheme: "Vaheta heleda ja tumeda teema vahel", languageLabel: "Keel",
         menu: "Menüü", skipToContent: "Liigu sisu juurde",
         distributionTitle: "Järgmise märgi tõenäosus", characterAxis: "märk", probabilityAxis: "tõenäosus",

@@ -27,14 +27,17 @@ public enum Presenter {
 
     /// One step as the page shows it: its code (folded when `codeHidden`) above its result.
     public static func step(code swift: String, result: String, language: String = "en",
-                            codeHidden: Bool = false) -> String {
+                            codeHidden: Bool = false, answer: Bool = false) -> String {
         let words = InterfaceText.forLanguage(language)
         let codeHTML = code(swift)
         let shownCode = codeHidden
             ? "<details class=\"step-code\"><summary>\(HTML.escape(words.showCode))</summary>\(codeHTML)</details>"
             : codeHTML
         let resultHTML = result.isEmpty ? "" : "<div class=\"step-result\" aria-label=\"\(HTML.escape(words.output))\">\(result)</div>"
-        return "<div class=\"step\">" + shownCode + resultHTML + "</div>"
+        let body = shownCode + resultHTML
+        // An exercise's answer stays folded until the reader opens it.
+        let shown = answer ? "<details class=\"step-answer\"><summary>\(HTML.escape(words.showAnswer))</summary>\(body)</details>" : body
+        return "<div class=\"step\">" + shown + "</div>"
     }
 
     /// Plain text in the output style.

@@ -98,6 +98,7 @@ enum StyleSheet {
     .step { margin: 1.6em 0; border: 1px solid var(--line); border-radius: 12px; overflow: hidden; background: var(--bg); }
     .step pre.code { margin: 0; padding: 14px 18px; background: var(--code-bg); color: var(--code-fg); }
     .step-code summary { cursor: pointer; padding: 8px 18px; color: var(--muted); font-size: 0.88rem; background: var(--code-bg); }
+    .step-answer > summary { cursor: pointer; padding: 10px 18px; font-weight: 600; color: var(--accent, inherit); }
     .step-result { padding: 14px 18px; border-top: 1px solid var(--line); overflow-x: auto; }
     pre.code { background: var(--code-bg); padding: 14px 18px; border-radius: 10px; }
     pre.output { margin: 0 0 0.6em; padding: 0; background: none; color: var(--fg); white-space: pre-wrap; }

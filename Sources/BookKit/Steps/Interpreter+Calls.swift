@@ -139,14 +139,28 @@ extension Interpreter {
         }
         let given = arguments.map { ($0.label.map { "\($0): " } ?? "") + Types.name(of: $0.value) }.joined(separator: ", ")
         let expected = overloads.map(\.signature).joined(separator: " or ")
-        let message = "no '\(name)' accepts (\(given)); expected \(expected)"
-        // With one overload and the right labels, point at the first argument of the wrong type.
-        if overloads.count == 1, let only = overloads.first, only.parameters.map(\.label) == arguments.map(\.label) {
-            for (parameter, argument) in zip(only.parameters, arguments) where try convert(argument, to: parameter.type) == nil {
-                throw StepError(message, at: argument.node)
+        // One candidate with the right labels: point at the argument of the wrong type, as Swift does.
+        let shaped = overloads.filter { labelsFit($0, arguments) }
+        if shaped.count == 1, let builtin = shaped.first {
+            let used = builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil }
+            for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type.replacingOccurrences(of: "inout ", with: "")) == nil {
+                throw StepError("cannot convert value of type '\(Types.name(of: argument.value))' to expected argument type '\(parameter.type)' in call to \(builtin.signature)", at: argument.node)
             }
         }
-        throw StepError(message, at: call)
+        throw StepError("no '\(name)' accepts (\(given)); expected \(expected)", at: call)
+    }
+
+    /// Whether the arguments' labels fit `builtin`'s parameters (types aside).
+    private func labelsFit(_ builtin: Builtin, _ arguments: [Argument]) -> Bool {
+        var next = 0
+        for parameter in builtin.parameters {
+            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.hasPrefix("(") && arguments[next].node.is(ClosureExprSyntax.self)) {
+                next += 1
+            } else if parameter.defaultSource == nil {
+                return false
+            }
+        }
+        return next == arguments.count
     }
 
     /// The arguments converted to `builtin`'s parameters, defaults filled in, and the variables

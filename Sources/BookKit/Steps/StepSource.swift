@@ -43,10 +43,10 @@ struct StepSource {
         return place(message, line: location.line, column: location.column)
     }
 
-    /// A diagnostic at line:column of the code, moved into the chapter: only the code's first line
-    /// starts at `origin.column`; the others start at column 1 of their chapter line.
+    /// A diagnostic at line:column of the code, moved into the chapter: every line of the code
+    /// starts at `origin.column` (an indented code block is indented on each of its lines).
     private func place(_ message: String, line: Int, column: Int) -> Diagnostic {
-        let indent = line == 1 ? origin.column - 1 : 0
+        let indent = origin.column - 1
         let text = lines.indices.contains(line - 1) ? String(repeating: " ", count: indent) + lines[line - 1] : nil
         return Diagnostic(message, at: SourceLocation(file: origin.file, line: origin.line + line - 1, column: column + indent),
                           sourceLine: text)

@@ -21,11 +21,11 @@ import Testing
         #expect(r.errors("let ok = true\n1 < 2 < 3") == ["11:3: adjacent operators are in non-associative precedence group 'ComparisonPrecedence'"])
     }
 
-    @Test func onlyTheFirstLineIsShiftedByTheOriginColumn() {
+    @Test func everyLineIsShiftedByTheOriginColumnOfAnIndentedBlock() {
         let r = StepRunner()
         let origin = SourceLocation(file: "ch.md", line: 4, column: 7)
         #expect(r.errors("foo(1,", at: origin) == ["4:13: expected value in function call", "4:13: expected ')' to end function call"])
-        #expect(r.errors("1\nfoo(1,", at: origin) == ["5:7: expected value in function call", "5:7: expected ')' to end function call"])
+        #expect(r.errors("1\nfoo(1,", at: origin) == ["5:13: expected value in function call", "5:13: expected ')' to end function call"])
         let diagnostic = r.run("nope", at: origin).diagnostics.first
         #expect(diagnostic?.location == SourceLocation(file: "ch.md", line: 4, column: 7))
         #expect(diagnostic?.sourceLine == "      nope")
@@ -45,7 +45,8 @@ import Testing
     @Test func aWrongCallNamesTheExpectedSignature() {
         let r = StepRunner()
         _ = r.run("let a: [Double] = [1, 2]")
-        #expect(r.errors("dot(\"x\", a)") == ["10:5: no 'dot' accepts (String, [Double]); expected dot(_: [Double], _: [Double]) -> Double"])
+        #expect(r.errors("dot(\"x\", a)") == ["10:5: cannot convert value of type 'String' to expected argument type '[Double]' in call to dot(_: [Double], _: [Double]) -> Double"])
+        #expect(r.errors("rounded(\"x\", places: 1)") == ["10:1: no 'rounded' accepts (String, places: Int); expected rounded(_: Double, places: Int) -> Double or rounded(_: [Double], places: Int) -> [Double]"])
         #expect(r.errors("softmax(a, temp: 2)") == ["10:1: no 'softmax' accepts ([Double], temp: Int); expected softmax(_: [Double], temperature: Double) -> [Double]"])
         #expect(r.errors("max(\"a\", 1)") == ["10:1: no 'max' accepts (String, Int); expected max(_: Int, _: Int) -> Int or max(_: Double, _: Double) -> Double"])
         #expect(r.errors("dot(a, [1, 2, 3])") == ["10:1: dot needs vectors of the same length, got 2 and 3"])

@@ -8,7 +8,7 @@ extension Library {
         function("func Value(_ data: Double, label: String = \"\", in graph: Graph) -> Value") { a in
             Value(try a(0), label: try a(1), in: try a(2))
         }
-        properties(Value.self, ["data": \.data, "grad": \.grad, "label": \.label, "expressionGraph": \.expressionGraph])
+        properties(Value.self, ["graph": \.graph, "data": \.data, "grad": \.grad, "label": \.label, "expressionGraph": \.expressionGraph])
         method("Value", "func backward()") { a in (try a.this() as Value).backward(); return nil }
         method("Value", "func pow(_ exponent: Double) -> Value") { a in (try a.this() as Value).pow(try a(0)) }
         method("Value", "func log() -> Value") { a in (try a.this() as Value).log() }

@@ -11,6 +11,9 @@ extension Library {
             guard x.isFinite, abs(x) < 9.2e18 else { throw StepError("Double value cannot be converted to Int because it is either infinite, NaN or too large") }
             return Int(x)
         }
+        function("func Array(_ xs: [Double]) -> [Double]") { a in try a(0) as [Double] }
+        function("func Array(_ xs: [Int]) -> [Int]") { a in try a(0) as [Int] }
+        function("func Array(_ xs: [String]) -> [String]") { a in try a(0) as [String] }
         function("func String(_ x: Int) -> String") { a in String(try a(0) as Int) }
         function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
         function("func abs(_ x: Int) -> Int") { a in

@@ -3,7 +3,7 @@ import Testing
 
 /// Values, literal typing, operators, bindings, control flow and print, checked against what
 /// the same Swift prints when compiled.
-@Suite struct InterpreterTests {
+@Suite struct StepLanguageTests {
     @Test func literalsHaveSwiftsTypesAndPrintLikeSwift() {
         let r = StepRunner()
         #expect(r.text("3") == "3")

@@ -1,0 +1,19 @@
+import ArgumentParser
+import BookKit
+import Foundation
+
+/// `book export-steps`: the English chapters' steps as compiled Swift, for the parity test.
+struct ExportStepsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-steps",
+        abstract: "Write every chapter's steps as one Swift file (for the compiled-versus-interpreted test)."
+    )
+
+    @Option(help: "The chapters folder.") var chapters = "chapters"
+    @Option(help: "The language whose chapters to export.") var language = "en"
+
+    func run() throws {
+        let source = try SwiftExporter.book(chapters: URL(fileURLWithPath: chapters), language: language)
+        FileHandle.standardOutput.write(Data(source.utf8))
+    }
+}
