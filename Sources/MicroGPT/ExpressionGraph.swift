@@ -11,20 +11,30 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
         var seen = Set<Int>()
         func visit(_ v: Int) {
             guard v >= 0, seen.insert(v).inserted else { return }
-            visit(Int(g.links[v].child0)); visit(Int(g.links[v].child1))
+            for input in g.inputs(of: v) { visit(Int(input)) }
             order.append(v)
         }
         visit(Int(value.id))
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         var unnamed = 0
         nodes = order.enumerated().map { i, v in
-            let children = [(g.links[v].child0, g.locals[v].local0), (g.links[v].child1, g.locals[v].local1)].filter { $0.0 >= 0 }
+            let children = ExpressionGraph.children(g, v)
             var label = g.labels[v] ?? ""
             if label.isEmpty { unnamed += 1; label = "n\(unnamed)" }
             return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operations[v], constantOperand: children.count == 1 && [.add, .multiply].contains(g.operations[v]) ? ExpressionGraph.constant(g, v) : nil),
                                   data: g.data[v], grad: g.grads[v],
                                   inputs: children.compactMap { position[Int($0.0)] }, localGradients: children.map(\.1))
         }
+    }
+
+    /// Node `v`'s inputs with the local gradient towards each.
+    private static func children(_ g: Graph, _ v: Int) -> [(Int32, Double)] {
+        if g.operations[v] == .dot {
+            // A dot's input pairs (a, b): d/da is b's value and d/db is a's.
+            let inputs = g.inputs(of: v)
+            return inputs.indices.map { i in (inputs[i], g.data[Int(inputs[i % 2 == 0 ? i + 1 : i - 1])]) }
+        }
+        return [(g.links[v].child0, g.locals[v].local0), (g.links[v].child1, g.locals[v].local1)].filter { $0.0 >= 0 }
     }
 
     private static func constant(_ g: Graph, _ v: Int) -> Double {
@@ -42,6 +52,7 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
         case .log: return "log"
         case .exp: return "exp"
         case .relu: return "relu"
+        case .dot: return "dot"
         }
     }
 

@@ -50,11 +50,9 @@ struct Forward {
 
     /// `linear(x, w)`: one `sum(wi * xi)` per row.
     func linear(_ x: [Int32], _ w: MatrixShape) -> [Int32] {
-        let xData = x.map { graph.data($0) }
-        return x.withUnsafeBufferPointer { x in
-            xData.withUnsafeBufferPointer { xData in
-                (0..<w.rows).map { r in graph.weightedSum(weights: Int32(w.offset + r * w.columns), x, xData) }
-            }
+        (0..<w.rows).map { r in
+            let row = Int32(w.offset + r * w.columns)
+            return graph.dot(w.columns, { row + Int32($0) }, { x[$0] })
         }
     }
 
@@ -68,7 +66,7 @@ struct Forward {
 
     /// `rmsnorm(x)`: scale by `(mean(x²) + 1e-5) ** -0.5`.
     func rmsnorm(_ x: [Int32]) -> [Int32] {
-        let squares = graph.sum(x.map { graph.multiply($0, $0) })
+        let squares = graph.dot(x.count, { x[$0] }, { x[$0] })
         let meanSquare = graph.multiply(squares, constant: graph.libmPow(Double(x.count), -1))
         let scale = graph.power(graph.add(meanSquare, constant: 1e-5), -0.5)
         return x.map { graph.multiply($0, scale) }
@@ -100,16 +98,11 @@ struct Forward {
             for head in 0..<config.headCount {
                 let hs = head * headSize
                 let scores = keys[layer].map { key in
-                    var total = graph.add(graph.multiply(q[hs], key[hs]), constant: 0)
-                    for j in 1..<headSize { total = graph.add(total, graph.multiply(q[hs + j], key[hs + j])) }
-                    return graph.multiply(total, constant: scoreScale)
+                    graph.multiply(graph.dot(headSize, { q[hs + $0] }, { key[hs + $0] }), constant: scoreScale)
                 }
                 let weights = softmax(scores)
-                let out = (0..<headSize).map { j in
-                    var total = graph.add(graph.multiply(weights[0], values[layer][0][hs + j]), constant: 0)
-                    for t in 1..<weights.count { total = graph.add(total, graph.multiply(weights[t], values[layer][t][hs + j])) }
-                    return total
-                }
+                let cache = values[layer]
+                let out = (0..<headSize).map { j in graph.dot(weights.count, { weights[$0] }, { cache[$0][hs + j] }) }
                 l.scores.append(scores); l.weights.append(weights); l.headOutputs.append(out)
                 attended += out
             }

@@ -11,6 +11,8 @@ public final class Graph: @unchecked Sendable {
     /// The operation that made a node, for display.
     public enum Operation: UInt8, Sendable {
         case leaf, add, multiply, power, log, exp, relu
+        /// `sum(a[j] * b[j] for j)`, recorded as one node (see `dot`).
+        case dot
     }
 
     /// A node's local gradients: d(node)/d(child0) and d(node)/d(child1).
@@ -32,6 +34,10 @@ public final class Graph: @unchecked Sendable {
     private(set) var links: UnsafeMutablePointer<Link>
     private(set) var operations: UnsafeMutablePointer<Operation>
     private var capacity: Int
+    /// The operands of `dot` nodes: for each, its length n, then a₀, b₀, a₁, b₁, ...
+    private var operands: [Int32] = []
+    /// (node, where its operands start), for forgetting operands when the tape is truncated.
+    private var dots: [(node: Int32, start: Int32)] = []
     /// How many nodes have been recorded.
     public private(set) var count = 0
     var labels: [Int: String] = [:]
@@ -56,6 +62,12 @@ public final class Graph: @unchecked Sendable {
         operations.deallocate()
     }
 
+    /// How many scalar nodes microgpt.py would build for this tape: a dot of n pairs stands for its
+    /// n products and n sums. (Constants, which microgpt.py also wraps in nodes, are not counted.)
+    public var scalarCount: Int {
+        count + dots.reduce(0) { $0 + 2 * Int(operands[Int($1.start)]) - 1 }
+    }
+
     /// Makes room for `n` nodes in total.
     func reserve(_ n: Int) {
         guard n > capacity else { return }
@@ -77,6 +89,10 @@ public final class Graph: @unchecked Sendable {
     func truncate(to newCount: Int) {
         guard newCount < count else { return }
         count = newCount
+        while let last = dots.last, Int(last.node) >= newCount {
+            operands.removeSubrange(Int(last.start)...)
+            dots.removeLast()
+        }
         if !labels.isEmpty { labels = labels.filter { $0.key < newCount } }
     }
 
@@ -139,22 +155,33 @@ public final class Graph: @unchecked Sendable {
         let x = data(a)
         return record(x > 0 ? x : 0, .relu, a, x > 0 ? 1 : 0)
     }
-    /// `sum(w[j] * x[j] for j)` for weights stored as consecutive leaves from `weights`: the same
-    /// nodes in the same order as the generic operations, with the running sum kept in a register.
-    @inline(__always) func weightedSum(weights: Int32, _ x: UnsafeBufferPointer<Int32>, _ xData: UnsafeBufferPointer<Double>) -> Int32 {
-        var w = data[Int(weights)]
-        var product = w * xData[0]
-        var p = record(product, .multiply, weights, xData[0], x[0], w)
-        var total = product + 0
-        var sum = record(total, .add, p, 1)
-        for j in 1..<x.count {
-            w = data[Int(weights) + j]
-            product = w * xData[j]
-            p = record(product, .multiply, weights + Int32(j), xData[j], x[j], w)
-            total = total + product
-            sum = record(total, .add, sum, 1, p, 1)
+    /// `sum(a[j] * b[j] for j)` as microgpt.py computes it (`0 + a₀b₀`, then left to right), recorded
+    /// as one node instead of 2n. Its backward pass does exactly what the 2n nodes would: every
+    /// product's gradient is the sum's, and the products pass it on last to first, each to its a then
+    /// its b, so every gradient accumulates in microgpt.py's order.
+    func dot(_ n: Int, _ a: (Int) -> Int32, _ b: (Int) -> Int32) -> Int32 {
+        let start = Int32(operands.count)
+        operands.append(Int32(n))
+        var total = 0.0
+        for j in 0..<n {
+            let x = a(j), y = b(j)
+            operands.append(x)
+            operands.append(y)
+            total = j == 0 ? data[Int(x)] * data[Int(y)] + 0 : total + data[Int(x)] * data[Int(y)]
         }
-        return sum
+        let node = record(total, .dot, -2, 0, start, 0)
+        dots.append((node, start))
+        return node
+    }
+
+    /// The inputs of node `v` in order (a dot node's are a₀, b₀, a₁, b₁, ...; constants are left out).
+    func inputs(of v: Int) -> [Int32] {
+        let link = links[v]
+        if link.child0 == -2 {
+            let start = Int(link.child1), n = Int(operands[start])
+            return Array(operands[(start + 1)..<(start + 1 + 2 * n)])
+        }
+        return [link.child0, link.child1].filter { $0 >= 0 }
     }
 
     /// Python's `sum(xs)`: `0 + xs[0]` (through `__radd__`), then left to right.
@@ -182,45 +209,53 @@ public final class Graph: @unchecked Sendable {
     func topologicalOrder(from roots: [Int32], visitedBelow: Int = 0, firstListed: Int = 0,
                           blocks: [(head: Int32, marks: [Int32], order: [Int32])] = []) -> [Int32] {
         let n = count
-        // Per node: 0 unvisited; 1 and 2 on the stack with the next child to look at; 3 finished;
-        // 4 the head of a block.
+        // Per node: 0 unvisited, 1 visited, 2 the head of a block.
         let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-        state.initialize(repeating: 3, count: visitedBelow)
+        state.initialize(repeating: 1, count: visitedBelow)
         (state + visitedBelow).initialize(repeating: 0, count: n - visitedBelow)
-        for block in blocks { state[Int(block.head)] = 4 }
-        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        for block in blocks { state[Int(block.head)] = 2 }
+        // The walk's stack: a node and the index of its next input to look at.
+        let stack = UnsafeMutablePointer<(node: Int32, next: Int32)>.allocate(capacity: n + 1)
         defer { state.deallocate(); stack.deallocate() }
         var order: [Int32] = []
         order.reserveCapacity(n - firstListed)
-        for root in roots where state[Int(root)] == 0 {
-            var depth = 1
-            stack[0] = root
-            state[Int(root)] = 1
-            while depth > 0 {
-                let v = Int(stack[depth - 1])
-                let s = state[v]
-                if s == 3 {
-                    depth -= 1
-                    if v >= firstListed { order.append(Int32(v)) }
-                    continue
-                }
-                state[v] = s + 1
-                let child = s == 1 ? links[v].child0 : links[v].child1
-                guard child >= 0 else { continue }
-                switch state[Int(child)] {
-                case 0:
-                    state[Int(child)] = 1
-                    stack[depth] = child
-                    depth += 1
-                case 4:
-                    // The block is the whole walk from its head: list it; its nodes are reachable
-                    // from outside only through the block's heads, which are marked below.
-                    if let block = blocks.first(where: { $0.head == child }) {
-                        order += block.order
-                        for head in block.marks { state[Int(head)] = 3 }
+        operands.withUnsafeBufferPointer { operands in
+            for root in roots where state[Int(root)] == 0 {
+                var depth = 1
+                stack[0] = (root, 0)
+                state[Int(root)] = 1
+                while depth > 0 {
+                    let (node, next) = stack[depth - 1]
+                    let v = Int(node), link = links[v]
+                    let child: Int32
+                    if link.child0 == -2 {
+                        let start = Int(link.child1)
+                        child = next < 2 * operands[start] ? operands[start + 1 + Int(next)] : -3
+                    } else {
+                        child = next == 0 ? link.child0 : next == 1 ? link.child1 : -3
                     }
-                default:
-                    break
+                    if child == -3 {
+                        depth -= 1
+                        if v >= firstListed { order.append(node) }
+                        continue
+                    }
+                    stack[depth - 1].next = next + 1
+                    guard child >= 0 else { continue }
+                    switch state[Int(child)] {
+                    case 0:
+                        state[Int(child)] = 1
+                        stack[depth] = (child, 0)
+                        depth += 1
+                    case 2:
+                        // The block is the whole walk from its head: list it; its nodes are reachable
+                        // from outside only through the block's heads, which are marked below.
+                        if let block = blocks.first(where: { $0.head == child }) {
+                            order += block.order
+                            for head in block.marks { state[Int(head)] = 1 }
+                        }
+                    default:
+                        break
+                    }
                 }
             }
         }
@@ -236,10 +271,25 @@ public final class Graph: @unchecked Sendable {
     /// `child.grad += local * grad` for each node of `order`, last node first.
     func propagate(_ order: [Int32]) {
         order.withUnsafeBufferPointer { order in
-            for v in order.reversed() {
-                let g = grads[Int(v)], local = locals[Int(v)], link = links[Int(v)]
-                if link.child0 >= 0 { grads[Int(link.child0)] += local.local0 * g }
-                if link.child1 >= 0 { grads[Int(link.child1)] += local.local1 * g }
+            operands.withUnsafeBufferPointer { operands in
+                for v in order.reversed() {
+                    let g = grads[Int(v)], link = links[Int(v)]
+                    if link.child0 == -2 {
+                        // A dot node: its products, last to first, each to its a, then its b.
+                        let start = Int(link.child1)
+                        var j = Int(operands[start]) - 1
+                        while j >= 0 {
+                            let a = Int(operands[start + 1 + 2 * j]), b = Int(operands[start + 2 + 2 * j])
+                            grads[a] += data[b] * g
+                            grads[b] += data[a] * g
+                            j -= 1
+                        }
+                        continue
+                    }
+                    let local = locals[Int(v)]
+                    if link.child0 >= 0 { grads[Int(link.child0)] += local.local0 * g }
+                    if link.child1 >= 0 { grads[Int(link.child1)] += local.local1 * g }
+                }
             }
         }
     }

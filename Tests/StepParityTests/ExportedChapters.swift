@@ -263,7 +263,7 @@ func chapter_02_autograd() throws -> [String] {
     let run = try TrainingRun(dataset: names)
     let loss = try run.model.lossValue("anna")
     print("loss:", loss.data)
-    print("nodes in the graph:", loss.graph.count)
+    print("nodes in the graph:", loss.graph.scalarCount)
     let step8Value = print("of which parameters:", run.model.parameterCount)
     stepTexts.append(text(printed, step8Value))
     printed = ""

@@ -17,9 +17,11 @@ enum Operators {
             guard x.graph === y.graph else {
                 throw StepError("these two values live on different graphs and cannot be combined", at: node)
             }
-            return try values(op, x, y, at: node)
-        case let (x as Value, y as Double): return try value(op, x, y, at: node)
-        case let (x as Double, y as Value): return try value(op, x, y, at: node)
+            return try autograd(op, "two Values", at: node, { x + y }, { x - y }, { x * y }, { x / y })
+        case let (x as Value, y as Double):
+            return try autograd(op, "a Value and a Double", at: node, { x + y }, { x - y }, { x * y }, { x / y })
+        case let (x as Double, y as Value):
+            return try autograd(op, "a Double and a Value", at: node, { x + y }, { x - y }, { x * y }, { x / y })
         case let (x as Bool, y as Bool):
             switch op {
             case "==": return x == y
@@ -84,33 +86,16 @@ enum Operators {
         }
     }
 
-    private static func values(_ op: String, _ x: Value, _ y: Value, at node: some SyntaxProtocol) throws -> Any {
+    /// `+ - * /` where a Value meets a Value or a Double (in either order): `what` names the pair.
+    private static func autograd(_ op: String, _ what: String, at node: some SyntaxProtocol,
+                                 _ add: () -> Value, _ subtract: () -> Value,
+                                 _ multiply: () -> Value, _ divide: () -> Value) throws -> Any {
         switch op {
-        case "+": return x + y
-        case "-": return x - y
-        case "*": return x * y
-        case "/": return x / y
-        default: throw StepError("operator '\(op)' cannot be applied to two Values", at: node)
-        }
-    }
-
-    private static func value(_ op: String, _ x: Value, _ y: Double, at node: some SyntaxProtocol) throws -> Any {
-        switch op {
-        case "+": return x + y
-        case "-": return x - y
-        case "*": return x * y
-        case "/": return x / y
-        default: throw StepError("operator '\(op)' cannot be applied to a Value and a Double", at: node)
-        }
-    }
-
-    private static func value(_ op: String, _ x: Double, _ y: Value, at node: some SyntaxProtocol) throws -> Any {
-        switch op {
-        case "+": return x + y
-        case "-": return x - y
-        case "*": return x * y
-        case "/": return x / y
-        default: throw StepError("operator '\(op)' cannot be applied to a Double and a Value", at: node)
+        case "+": return add()
+        case "-": return subtract()
+        case "*": return multiply()
+        case "/": return divide()
+        default: throw StepError("operator '\(op)' cannot be applied to \(what)", at: node)
         }
     }
 

@@ -4,7 +4,7 @@ extension Library {
     /// Scalar autograd: the tape (`Graph`), its values, and the expression graph shown to readers.
     func registerAutograd() {
         function("func Graph() -> Graph") { _ in Graph() }
-        properties(Graph.self, ["count": \.count])
+        properties(Graph.self, ["count": \.count, "scalarCount": \.scalarCount])
         function("func Value(_ data: Double, label: String = \"\", in graph: Graph) -> Value") { a in
             Value(try a(0), label: try a(1), in: try a(2))
         }
