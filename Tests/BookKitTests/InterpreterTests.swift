@@ -76,7 +76,7 @@ struct InterpreterTests {
 
     @Test func aRunawayLoopHitsTheBudget() {
         let outcome = run("var n = 0\nfor i in 0..<1_000_000_000 { n += 1 }")
-        #expect(outcome.diagnostics.first?.message == "this step ran longer than its budget of 50000 operations; does a loop never end?")
+        #expect(outcome.diagnostics.first?.message == "step ran longer than its budget (50000 operations / 10 s); a loop that never ends?")
         #expect(outcome.diagnostics.first?.location.line == 11)
     }
 

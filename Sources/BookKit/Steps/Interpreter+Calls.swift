@@ -6,57 +6,96 @@ extension Interpreter {
     /// One argument as written: its label, its expression, and its value.
     struct Argument {
         let label: String?
+        /// The whole argument (label included), where errors about it point.
         let node: Syntax
+        let expression: ExprSyntax
         let value: Any
+        /// The variable passed as `&name` to an `inout` parameter.
+        var inoutName: DeclReferenceExprSyntax? = nil
+        /// A literal (`2`, `[1, 2]`, `1 / 2`) takes its type from the parameter, as in Swift.
+        var isLiteral: Bool { LiteralKind.of(expression) != nil || value is EmptyArrayLiteral }
     }
 
     func call(_ call: FunctionCallExprSyntax) throws -> Any? {
-        var arguments = try call.arguments.map { Argument(label: $0.label?.text, node: Syntax($0), value: try required($0.expression)) }
-        if let trailing = call.trailingClosure {
-            arguments.append(Argument(label: nil, node: Syntax(trailing), value: try required(ExprSyntax(trailing))))
-        }
+        try tick()
         if !call.additionalTrailingClosures.isEmpty {
             throw StepError("several trailing closures are not supported in steps", at: call.additionalTrailingClosures)
         }
         if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if name == "print", lookup(name) == nil { return try print(arguments, at: call) }
             if let closure = lookup(name)?.value as? Closure {
-                return try closure.invoke(arguments.map(\.value))
+                let arguments = try self.arguments(of: call) { i in closure.parameterTypes.indices.contains(i) ? closure.parameterTypes[i] : nil }
+                return try closure(arguments.map(\.value))
             }
+            if name == "print", lookup(name) == nil { return try print(try arguments(of: call), at: call) }
             guard let overloads = library.functions[name] else {
                 var message = "cannot find '\(name)' in scope"
-                if let near = Suggestions.closest(to: name, among: library.names + scopes.flatMap(\.keys)) {
+                if lookup(name) != nil {
+                    message = "cannot call value of non-function type '\(Types.name(of: lookup(name)?.value))'"
+                } else if let near = Suggestions.closest(to: name, among: library.names + scopes.flatMap(\.keys)) {
                     message += "; did you mean '\(near)'?"
                 }
                 throw StepError(message, at: reference)
             }
-            return try resolve(name, overloads, receiver: nil, arguments, at: call)
+            return try resolve(name, overloads, receiver: nil, try arguments(of: call), at: call)
         }
         if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             let receiver = try required(base)
             let name = member.declName.baseName.text
-            if let result = try ArrayMembers.method(name, of: receiver, arguments.map(\.value), at: member) { return result }
+            let element = Types.element(of: Types.name(of: receiver)) ?? (receiver is IntRange ? "Int" : nil)
+            let arguments = try self.arguments(of: call) { i in i == 0 && (name == "reduce" || name == "contains") ? element : nil }
+            if let result = try CollectionMembers.method(name, of: receiver, arguments, in: self, at: member) { return result }
             let typeName = Types.name(of: receiver)
             guard let overloads = library.methods["\(typeName).\(name)"] else {
-                throw StepError("value of type '\(typeName)' has no method '\(name)'", at: member.declName)
+                throw StepError(noMember(name, of: typeName), at: member.declName)
             }
             return try resolve(name, overloads, receiver: receiver, arguments, at: call)
         }
-        throw StepError("this kind of call is not supported in steps", at: call.calledExpression)
+        throw StepError("only calls of named functions and methods are supported in steps", at: call.calledExpression)
     }
 
-    func property(_ member: MemberAccessExprSyntax) throws -> Any? {
-        guard let base = member.base else {
-            throw StepError("implicit member expressions like '.\(member.declName.baseName.text)' are not supported in steps", at: member)
+    /// The arguments of `call` in order (a trailing closure last); `hint(i)` types literal argument i.
+    private func arguments(of call: FunctionCallExprSyntax, hint: (Int) -> String? = { _ in nil }) throws -> [Argument] {
+        var arguments: [Argument] = []
+        for (i, argument) in call.arguments.enumerated() {
+            if let inOut = argument.expression.as(InOutExprSyntax.self) {
+                guard let reference = inOut.expression.as(DeclReferenceExprSyntax.self) else {
+                    throw StepError("only a variable can be passed with '&' in steps", at: inOut.expression)
+                }
+                arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: inOut.expression,
+                                          value: try required(inOut.expression), inoutName: reference))
+                continue
+            }
+            let isEmptyArray = argument.expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
+            // `[]` has no type until a parameter gives it one (see `convert`).
+            let value = isEmptyArray && hint(i) == nil ? EmptyArrayLiteral() : try required(argument.expression, as: hint(i))
+            arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value))
         }
+        if let trailing = call.trailingClosure {
+            let expression = ExprSyntax(trailing)
+            arguments.append(Argument(label: nil, node: Syntax(trailing), expression: expression, value: try required(expression)))
+        }
+        return arguments
+    }
+
+    /// Swift's "has no member" message, with the closest member of that type when one is near.
+    private func noMember(_ name: String, of typeName: String) -> String {
+        let message = "value of type '\(typeName)' has no member '\(name)'"
+        let near = Suggestions.closest(to: name, among: library.members(of: typeName))
+        return message + (near.map { "; did you mean '\($0)'?" } ?? "")
+    }
+
+    /// The value of a `[]` argument before a parameter types it.
+    struct EmptyArrayLiteral {}
+
+    func property(_ member: MemberAccessExprSyntax) throws -> Any? {
+        guard let base = member.base else { throw StepError(Unsupported.describe(member), at: member) }
         let receiver = try required(base)
         let name = member.declName.baseName.text
-        if let value = try ArrayMembers.property(name, of: receiver) { return value }
+        if let value = try CollectionMembers.property(name, of: receiver) { return value }
         let typeName = Types.name(of: receiver)
         if let getter = library.properties["\(typeName).\(name)"] { return try getter(receiver) }
-        if let child = Mirror(reflecting: receiver).children.first(where: { $0.label == name }) { return child.value }
-        throw StepError("value of type '\(typeName)' has no member '\(name)'", at: member.declName)
+        throw StepError(noMember(name, of: typeName), at: member.declName)
     }
 
     private func print(_ arguments: [Argument], at call: FunctionCallExprSyntax) throws -> Any? {
@@ -67,7 +106,7 @@ extension Interpreter {
             case nil: items.append(String(describing: argument.value))
             case "separator"?, "terminator"?:
                 guard let text = argument.value as? String else {
-                    throw StepError("\(argument.label ?? "") must be a String", at: argument.node)
+                    throw StepError("cannot convert value of type '\(Types.name(of: argument.value))' to expected argument type 'String'", at: argument.node)
                 }
                 if argument.label == "separator" { separator = text } else { terminator = text }
             default: throw StepError("print has no argument label '\(argument.label ?? "")'", at: argument.node)
@@ -81,12 +120,16 @@ extension Interpreter {
     private func resolve(_ name: String, _ overloads: [Builtin], receiver: Any?, _ arguments: [Argument],
                          at call: FunctionCallExprSyntax) throws -> Any? {
         for builtin in overloads {
-            guard let values = try match(builtin, arguments) else { continue }
+            guard let (values, targets) = try match(builtin, arguments) else { continue }
             if builtin.throwing && tryDepth == 0 {
                 throw StepError("call can throw but is not marked with 'try'", at: call)
             }
             do {
-                let result = try builtin.call(Arguments(receiver: receiver, values: values))
+                let given = Arguments(receiver: receiver, values: values)
+                let result = try builtin.call(given)
+                for (i, value) in given.written.values {
+                    if let target = targets[i] { try store(value, in: target) }
+                }
                 return builtin.result == "Void" ? nil : result
             } catch let error as StepError {
                 throw error.placed(at: call)
@@ -94,16 +137,16 @@ extension Interpreter {
                 throw StepError(String(describing: error), at: call)
             }
         }
+        let given = arguments.map { ($0.label.map { "\($0): " } ?? "") + Types.name(of: $0.value) }.joined(separator: ", ")
+        let expected = overloads.map(\.signature).joined(separator: " or ")
         // One candidate with the right labels: point at the argument of the wrong type, as Swift does.
         let shaped = overloads.filter { labelsFit($0, arguments) }
         if shaped.count == 1, let builtin = shaped.first {
-            for (argument, parameter) in zip(arguments, builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil })
-            where Types.coerce(argument.value, to: parameter.type) == nil {
+            let used = builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil }
+            for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type.replacingOccurrences(of: "inout ", with: "")) == nil {
                 throw StepError("cannot convert value of type '\(Types.name(of: argument.value))' to expected argument type '\(parameter.type)' in call to \(builtin.signature)", at: argument.node)
             }
         }
-        let given = arguments.map { ($0.label.map { "\($0): " } ?? "") + Types.name(of: $0.value) }.joined(separator: ", ")
-        let expected = overloads.map(\.signature).joined(separator: " or ")
         throw StepError("no '\(name)' accepts (\(given)); expected \(expected)", at: call)
     }
 
@@ -120,33 +163,60 @@ extension Interpreter {
         return next == arguments.count
     }
 
-    /// The arguments converted to `builtin`'s parameters, defaults filled in; nil when they do not fit.
-    private func match(_ builtin: Builtin, _ arguments: [Argument]) throws -> [Any]? {
+    /// The arguments converted to `builtin`'s parameters, defaults filled in, and the variables
+    /// passed to `inout` parameters (by parameter index); nil when they do not fit.
+    private func match(_ builtin: Builtin, _ arguments: [Argument]) throws -> ([Any], [Int: DeclReferenceExprSyntax])? {
         var values: [Any] = []
+        var targets: [Int: DeclReferenceExprSyntax] = [:]
         var next = 0
-        for parameter in builtin.parameters {
-            let isClosure = parameter.type.hasPrefix("(")
-            if next < arguments.count, arguments[next].label == parameter.label || (isClosure && arguments[next].node.is(ClosureExprSyntax.self) && next == arguments.count - 1) {
-                guard let converted = Types.coerce(arguments[next].value, to: parameter.type) else { return nil }
+        for (index, parameter) in builtin.parameters.enumerated() {
+            let isTrailingClosure = next == arguments.count - 1 && arguments[next].node.is(ClosureExprSyntax.self)
+            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.hasPrefix("(") && isTrailingClosure) {
+                let isInout = parameter.type.hasPrefix("inout ")
+                guard isInout == (arguments[next].inoutName != nil),
+                      let converted = try convert(arguments[next], to: isInout ? String(parameter.type.dropFirst(6)) : parameter.type) else { return nil }
+                if let target = arguments[next].inoutName {
+                    // Checked before the call, so that a refused call changes nothing.
+                    guard lookup(target.baseName.text)?.mutable == true else {
+                        throw StepError("cannot pass immutable value as inout argument: '\(target.baseName.text)' is a 'let' constant", at: target)
+                    }
+                    targets[index] = target
+                }
                 values.append(converted)
                 next += 1
             } else if let source = parameter.defaultSource {
-                let value = try defaultValue(source)
-                values.append(Types.coerce(value, to: parameter.type) ?? value)
+                values.append(try defaultValue(source, as: parameter.type))
             } else {
                 return nil
             }
         }
-        return next == arguments.count ? values : nil
+        return next == arguments.count ? (values, targets) : nil
     }
 
-    private func defaultValue(_ source: String) throws -> Any {
+    /// Stores the new value of an `inout` argument back into its variable, keeping its type.
+    private func store(_ value: Any, in target: DeclReferenceExprSyntax) throws {
+        let name = target.baseName.text
+        guard let binding = lookup(name) else { return }
+        let stored = Types.coerce(value, to: Types.name(of: binding.value)) ?? value
+        for i in scopes.indices.reversed() where scopes[i][name] != nil {
+            scopes[i][name]?.value = stored
+            return
+        }
+    }
+
+    /// `argument` as a `type` parameter: its value when it has that type, or a literal typed anew.
+    private func convert(_ argument: Argument, to type: String) throws -> Any? {
+        if let converted = Types.coerce(argument.value, to: type) { return converted }
+        guard argument.isLiteral, let retyped = try evaluate(argument.expression, as: type) else { return nil }
+        return Types.coerce(retyped, to: type)
+    }
+
+    private func defaultValue(_ source: String, as type: String) throws -> Any {
         let file = Parser.parse(source: source)
         guard let item = file.statements.first, case .expr(let expression) = item.item else {
             throw StepError("internal: bad default value \(source)")
         }
-        tryDepth += 1
-        defer { tryDepth -= 1 }
-        return try required(expression)
+        let value = try required(expression, as: type)
+        return Types.coerce(value, to: type) ?? value
     }
 }

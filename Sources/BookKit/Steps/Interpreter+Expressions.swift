@@ -2,76 +2,98 @@ import Foundation
 import SwiftSyntax
 
 extension Interpreter {
-    /// The value of an expression; nil for a call that returns Void.
-    func evaluate(_ expression: ExprSyntax) throws -> Any? {
-        try tick()
-        if let literal = expression.as(IntegerLiteralExprSyntax.self) {
-            guard let value = Int(literal.literal.text.replacingOccurrences(of: "_", with: "")) else {
-                throw StepError("integer literal '\(literal.literal.text)' overflows Int", at: literal)
-            }
-            return value
-        }
-        if let literal = expression.as(FloatLiteralExprSyntax.self) {
+    /// The value of an expression; nil for a call that returns Void. `hint` is the type the
+    /// context expects (an annotation, a parameter), which types the literals in it as Swift does.
+    func evaluate(_ expression: ExprSyntax, as hint: String? = nil) throws -> Any? {
+        switch expression.as(ExprSyntaxEnum.self) {
+        case .integerLiteralExpr(let literal): return try integer(literal, as: hint)
+        case .floatLiteralExpr(let literal):
             guard let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else {
                 throw StepError("'\(literal.literal.text)' is not a number steps can read", at: literal)
             }
             return value
-        }
-        if let literal = expression.as(BooleanLiteralExprSyntax.self) { return literal.literal.tokenKind == .keyword(.true) }
-        if let literal = expression.as(StringLiteralExprSyntax.self) { return try string(literal) }
-        if let array = expression.as(ArrayExprSyntax.self) {
-            return Types.typedArray(try array.elements.map { try required($0.expression) })
-        }
-        if let reference = expression.as(DeclReferenceExprSyntax.self) { return try name(reference) }
-        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first {
-            return try evaluate(only.expression)
-        }
-        if let attempt = expression.as(TryExprSyntax.self) {
+        case .booleanLiteralExpr(let literal): return literal.literal.tokenKind == .keyword(.true)
+        case .stringLiteralExpr(let literal): return try string(literal)
+        case .arrayExpr(let array): return try arrayLiteral(array, hint: hint)
+        case .declReferenceExpr(let reference): return try name(reference)
+        case .tupleExpr(let tuple) where tuple.elements.count == 1 && tuple.elements.first?.label == nil:
+            guard let only = tuple.elements.first else { break }
+            return try evaluate(only.expression, as: hint)
+        case .tryExpr(let attempt):
             if attempt.questionOrExclamationMark != nil {
                 throw StepError("'try?' and 'try!' are not supported in steps; use 'try'", at: attempt)
             }
             tryDepth += 1
             defer { tryDepth -= 1 }
-            return try evaluate(attempt.expression)
-        }
-        if let prefix = expression.as(PrefixOperatorExprSyntax.self) {
-            return try Operators.prefix(prefix.operator.text, try required(prefix.expression), at: prefix)
-        }
-        if let infix = expression.as(InfixOperatorExprSyntax.self) {
-            guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
-                throw StepError("this operator is not supported here", at: infix.operator)
+            return try evaluate(attempt.expression, as: hint)
+        case .prefixOperatorExpr(let prefix):
+            let op = prefix.operator.text
+            if op == "-", let literal = prefix.expression.as(IntegerLiteralExprSyntax.self) {
+                return try integer(literal, negated: true, as: hint)
             }
-            let left = try required(infix.leftOperand)
-            if op == "&&", left as? Bool == false { return false }
-            if op == "||", left as? Bool == true { return true }
-            return try Operators.binary(op, left, try required(infix.rightOperand), at: infix.operator)
-        }
-        if let ternary = expression.as(TernaryExprSyntax.self) {
+            return try Operators.prefix(op, try required(prefix.expression, as: op == "-" ? hint : nil), at: prefix)
+        case .infixOperatorExpr(let infix): return try binary(infix, hint: hint)
+        case .ternaryExpr(let ternary):
             guard let condition = try evaluate(ternary.condition) as? Bool else {
                 throw StepError("a condition must be a Bool", at: ternary.condition)
             }
-            return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression)
+            return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, as: hint)
+        case .closureExpr(let closure): return try makeClosure(closure)
+        case .functionCallExpr(let call): return try self.call(call)
+        case .memberAccessExpr(let member): return try property(member)
+        case .subscriptCallExpr(let subscriptCall): return try index(subscriptCall)
+        default: break
         }
-        if let closure = expression.as(ClosureExprSyntax.self) { return try makeClosure(closure) }
-        if let call = expression.as(FunctionCallExprSyntax.self) { return try self.call(call) }
-        if let member = expression.as(MemberAccessExprSyntax.self) { return try property(member) }
-        if let subscriptCall = expression.as(SubscriptCallExprSyntax.self) { return try index(subscriptCall) }
-        throw StepError("this kind of expression is not supported in steps", at: expression)
+        throw StepError(Unsupported.describe(expression), at: expression)
     }
 
     /// The value of an expression that must have one.
-    func required(_ expression: ExprSyntax) throws -> Any {
-        guard let value = try evaluate(expression) else {
+    func required(_ expression: ExprSyntax, as hint: String? = nil) throws -> Any {
+        guard let value = try evaluate(expression, as: hint) else {
             throw StepError("this expression has no value (it returns Void)", at: expression)
         }
         return value
     }
 
+    private func integer(_ literal: IntegerLiteralExprSyntax, negated: Bool = false, as hint: String?) throws -> Any {
+        let digits = (negated ? "-" : "") + literal.literal.text.replacingOccurrences(of: "_", with: "")
+        if hint == "Double" {
+            // Swift converts the literal itself, exactly, as a Double (no trip through Int).
+            if let value = Double(digits) { return value }
+        }
+        guard let value = Int(digits) else {
+            throw StepError("integer literal '\(digits)' overflows when stored into 'Int'", at: literal)
+        }
+        return value
+    }
+
+    private func binary(_ infix: InfixOperatorExprSyntax, hint: String?) throws -> Any {
+        guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
+            throw StepError(Unsupported.describe(infix.operator), at: infix.operator)
+        }
+        if op == "&&" || op == "||" {
+            guard let left = try evaluate(infix.leftOperand) as? Bool else {
+                throw StepError("'\(op)' needs Bool operands", at: infix.leftOperand)
+            }
+            if op == "&&", !left { return false }
+            if op == "||", left { return true }
+            guard let right = try evaluate(infix.rightOperand) as? Bool else {
+                throw StepError("'\(op)' needs Bool operands", at: infix.rightOperand)
+            }
+            return right
+        }
+        let (left, right) = try operands(infix, op: op, hint: hint)
+        return try Operators.binary(op, left, right, at: infix.operator)
+    }
+
     private func string(_ literal: StringLiteralExprSyntax) throws -> String {
+        if literal.openingPounds != nil || literal.openingQuote.tokenKind == .multilineStringQuote {
+            throw StepError("only single-line string literals (\"...\") are supported in steps", at: literal)
+        }
         var text = ""
         for segment in literal.segments {
             switch segment {
-            case .stringSegment(let part): text += part.content.text
+            case .stringSegment(let part): text += try unescaped(part.content.text, at: part)
             case .expressionSegment(let part):
                 guard part.expressions.count == 1, let only = part.expressions.first, only.label == nil else {
                     throw StepError("only plain interpolations like \\(x) are supported in steps", at: part)
@@ -82,11 +104,46 @@ extension Interpreter {
         return text
     }
 
+    /// The characters a string segment stands for: `\n`, `\t`, `\"`, `\u{41}` ... decoded.
+    private func unescaped(_ source: String, at node: some SyntaxProtocol) throws -> String {
+        guard source.contains("\\") else { return source }
+        var out = ""
+        var rest = Substring(source)
+        while let slash = rest.firstIndex(of: "\\") {
+            out += rest[..<slash]
+            rest = rest[rest.index(after: slash)...]
+            guard let code = rest.first else { break }
+            rest = rest.dropFirst()
+            switch code {
+            case "n": out += "\n"
+            case "t": out += "\t"
+            case "r": out += "\r"
+            case "0": out += "\0"
+            case "\\", "\"", "'": out.append(code)
+            case "u":
+                guard rest.first == "{", let close = rest.firstIndex(of: "}"),
+                      let scalar = UInt32(rest[rest.index(after: rest.startIndex)..<close], radix: 16).flatMap(Unicode.Scalar.init) else {
+                    throw StepError("invalid unicode escape in string literal", at: node)
+                }
+                out.unicodeScalars.append(scalar)
+                rest = rest[rest.index(after: close)...]
+            default: throw StepError("invalid escape sequence '\\\(code)' in string literal", at: node)
+            }
+        }
+        return out + rest
+    }
+
     private func name(_ reference: DeclReferenceExprSyntax) throws -> Any {
         let name = reference.baseName.text
         if let binding = lookup(name) { return binding.value }
         if case .binaryOperator = reference.baseName.tokenKind {
-            return Closure(parameterCount: 2) { args in try Operators.binary(name, args[0], args[1], at: reference) }
+            return Closure(parameterTypes: [nil, nil], resultType: nil) { args, _ in
+                guard args.count == 2 else { throw StepError("'\(name)' takes two operands", at: reference) }
+                return try Operators.binary(name, args[0], args[1], at: reference)
+            }
+        }
+        if library.functions[name] != nil {
+            throw StepError("'\(name)' can only be called in steps; its other uses (like '\(name).member') are not supported", at: reference)
         }
         var message = "cannot find '\(name)' in scope"
         if let near = Suggestions.closest(to: name, among: scopes.flatMap(\.keys) + library.names) {
@@ -97,10 +154,20 @@ extension Interpreter {
 
     private func makeClosure(_ closure: ClosureExprSyntax) throws -> Closure {
         var names: [String] = []
+        var types: [String?] = []
+        var resultType: String?
         if let signature = closure.signature {
+            if signature.capture != nil || signature.effectSpecifiers != nil {
+                throw StepError("closure captures and effects are not supported in steps", at: signature)
+            }
+            resultType = signature.returnClause?.type.trimmedDescription
             switch signature.parameterClause {
-            case .simpleInput(let list): names = list.map(\.name.text)
-            case .parameterClause(let clause): names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
+            case .simpleInput(let list):
+                names = list.map(\.name.text)
+                types = names.map { _ in nil }
+            case .parameterClause(let clause):
+                names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
+                types = clause.parameters.map { $0.type?.trimmedDescription }
             case nil: break
             }
         }
@@ -108,17 +175,26 @@ extension Interpreter {
             throw StepError("only single-expression closures are supported in steps", at: closure)
         }
         let captured = scopes
-        let count = names.isEmpty ? 1 : names.count
-        return Closure(parameterCount: count) { [unowned self] args in
+        let anonymous = names.isEmpty
+        return Closure(parameterTypes: anonymous ? [nil] : types, resultType: resultType) { [unowned self] args, hint in
+            try self.tick()
             let saved = self.scopes
             self.scopes = captured + [[:]]
             defer { self.scopes = saved }
-            if names.isEmpty {
+            if anonymous {
                 for (i, arg) in args.enumerated() { self.scopes[self.scopes.count - 1]["$\(i)"] = Binding(value: arg, mutable: false) }
             } else {
-                for (name, arg) in zip(names, args) { self.scopes[self.scopes.count - 1][name] = Binding(value: arg, mutable: false) }
+                guard args.count == names.count else {
+                    throw StepError("this closure takes \(names.count) arguments, got \(args.count)", at: closure)
+                }
+                for (i, (name, arg)) in zip(names, args).enumerated() {
+                    if let type = types[i], Types.coerce(arg, to: type) == nil {
+                        throw StepError("cannot convert value of type '\(Types.name(of: arg))' to expected argument type '\(type)'", at: closure)
+                    }
+                    self.scopes[self.scopes.count - 1][name] = Binding(value: arg, mutable: false)
+                }
             }
-            return try self.evaluate(expression)
+            return try self.evaluate(expression, as: resultType ?? hint)
         }
     }
 
@@ -142,32 +218,38 @@ extension Interpreter {
             guard range.lower >= 0, end <= array.count else {
                 throw StepError("range \(range.lower)..<\(end) is out of bounds: the array has \(array.count) elements", at: argument)
             }
-            return Types.typedArray(Array(array[range.lower..<end]))
+            return Types.typedArray(Array(array[range.lower..<end])) ?? Array(array[range.lower..<end])
         }
         throw StepError("an index must be an Int or a range", at: argument)
     }
 }
 
-/// "Did you mean" for unknown names: the closest known name by edit distance.
+/// "Did you mean" for unknown names: the closest known name by edit distance (a swap of two
+/// neighbouring letters counts as one edit), ignoring case first, then counting it.
 enum Suggestions {
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let scored = Set(candidates).map { ($0, distance(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
+        guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
         return best.1 <= max(1, name.count / 3) ? best.0 : nil
     }
 
-    private static func distance(_ a: String, _ b: String) -> Int {
+    /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
+    static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
         }
-        return row[b.count]
+        return d[a.count][b.count]
     }
 }

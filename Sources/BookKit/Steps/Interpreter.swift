@@ -1,13 +1,30 @@
 import Foundation
 import SwiftSyntax
 
-/// A closure written in a step, callable from the interpreter and from engine functions.
+/// A closure written in a step (or an operator passed as one, like `+` in `reduce(0, +)`),
+/// callable from the interpreter and from engine functions.
 final class Closure {
-    let parameterCount: Int
-    let invoke: ([Any]) throws -> Any?
-    init(parameterCount: Int, invoke: @escaping ([Any]) throws -> Any?) {
-        self.parameterCount = parameterCount
+    /// Declared parameter types; nil where the closure leaves the type to inference.
+    let parameterTypes: [String?]
+    /// The declared result type, if written.
+    let resultType: String?
+    /// Runs the body with these arguments; the hint types literals in the result.
+    let invoke: ([Any], String?) throws -> Any?
+
+    init(parameterTypes: [String?], resultType: String?, invoke: @escaping ([Any], String?) throws -> Any?) {
+        self.parameterTypes = parameterTypes
+        self.resultType = resultType
         self.invoke = invoke
+    }
+
+    /// Calls the closure; `hint` is the result type the caller expects.
+    func callAsFunction(_ arguments: [Any], returning hint: String? = nil) throws -> Any? {
+        try invoke(arguments, hint)
+    }
+
+    /// How messages name it: `(Double) -> _`.
+    var typeName: String {
+        "(" + parameterTypes.map { $0 ?? "_" }.joined(separator: ", ") + ") -> " + (resultType ?? "_")
     }
 }
 
@@ -42,12 +59,21 @@ final class Interpreter {
     /// Counts one operation; throws (without a position: the loop or step places it) when the budget is spent.
     func tick() throws {
         operations += 1
-        if operations > budget.operations {
-            throw StepError("this step ran longer than its budget of \(budget.operations) operations; does a loop never end?")
+        if operations > budget.operations || (operations & 1023 == 0 && ContinuousClock.now > deadline) {
+            throw budgetExceeded()
         }
-        if operations & 4095 == 0, ContinuousClock.now > deadline {
-            throw StepError("this step ran longer than its budget of \(budget.time); does a loop never end?")
-        }
+    }
+
+    /// Throws the budget error now when `count` more operations would not fit in the budget
+    /// (a method over a huge range, which would otherwise build the whole array first).
+    func reserve(_ count: Int) throws {
+        if count > budget.operations - operations { throw budgetExceeded() }
+    }
+
+    private func budgetExceeded() -> StepError {
+        let seconds = Double(budget.time.components.seconds) + Double(budget.time.components.attoseconds) / 1e18
+        let time = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return StepError("step ran longer than its budget (\(budget.operations) operations / \(time) s); a loop that never ends?", budget: true)
     }
 
     /// Runs statements in order; the value of the last one when it is an expression with a value.
@@ -62,7 +88,7 @@ final class Interpreter {
         switch item.item {
         case .decl(let decl):
             guard let variable = decl.as(VariableDeclSyntax.self) else {
-                throw StepError("declarations other than 'let' and 'var' are not supported in steps", at: decl)
+                throw StepError(Unsupported.describe(decl), at: decl)
             }
             try declare(variable)
             return nil
@@ -74,7 +100,7 @@ final class Interpreter {
             if let expression = statement.as(ExpressionStmtSyntax.self) {
                 return try statementExpression(expression.expression)
             }
-            throw StepError("this statement is not supported in steps (only let, var, assignments, for, if and expressions)", at: statement)
+            throw StepError(Unsupported.describe(statement), at: statement)
         case .expr(let expression):
             return try statementExpression(expression)
         }
@@ -107,23 +133,30 @@ final class Interpreter {
     }
 
     private func declare(_ declaration: VariableDeclSyntax) throws {
+        if !declaration.attributes.isEmpty || !declaration.modifiers.isEmpty {
+            throw StepError("attributes and modifiers on 'let' and 'var' are not supported in steps", at: declaration)
+        }
         let mutable = declaration.bindingSpecifier.tokenKind == .keyword(.var)
         for binding in declaration.bindings {
             guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else {
                 throw StepError("only simple names can be bound in steps", at: binding.pattern)
             }
+            if binding.accessorBlock != nil {
+                throw StepError("computed properties are not supported in steps", at: binding)
+            }
             guard let initializer = binding.initializer else {
-                throw StepError("'\(name)' needs a value: write 'let \(name) = ...'", at: binding)
+                throw StepError("'\(name)' needs a value: write '\(declaration.bindingSpecifier.text) \(name) = ...'", at: binding)
             }
-            var value = try evaluate(initializer.value) as Any?
-            if let annotation = binding.typeAnnotation?.type.trimmedDescription, let v = value {
-                guard let converted = Types.coerce(v, to: annotation) else {
-                    throw StepError("cannot convert value of type '\(Types.name(of: v))' to specified type '\(annotation)'", at: initializer.value)
-                }
-                value = converted
-            }
-            guard let stored = value else {
+            let annotation = binding.typeAnnotation?.type.trimmedDescription
+            guard let value = try evaluate(initializer.value, as: annotation) else {
                 throw StepError("'\(name)' would hold no value (the expression returns Void)", at: initializer.value)
+            }
+            var stored = value
+            if let annotation {
+                guard let converted = Types.coerce(value, to: annotation) else {
+                    throw StepError("cannot convert value of type '\(Types.name(of: value))' to specified type '\(annotation)'", at: initializer.value)
+                }
+                stored = converted
             }
             try bind(name, stored, mutable: mutable, at: binding.pattern)
         }
@@ -132,32 +165,62 @@ final class Interpreter {
     private func isAssignment(_ op: ExprSyntax) -> Bool {
         if op.is(AssignmentExprSyntax.self) { return true }
         if let binary = op.as(BinaryOperatorExprSyntax.self) {
-            return ["+=", "-=", "*=", "/="].contains(binary.operator.text)
+            return ["+=", "-=", "*=", "/=", "%="].contains(binary.operator.text)
         }
         return false
     }
 
+    /// `x = e`, `x += e`, `xs[i] = e`, `m[i][j] += e`: the new value is typed by the old one.
     private func assign(_ infix: InfixOperatorExprSyntax) throws {
-        guard let target = infix.leftOperand.as(DeclReferenceExprSyntax.self) else {
-            throw StepError("only a variable can be assigned to in steps", at: infix.leftOperand)
+        var indices: [(value: Int, node: ExprSyntax)] = []
+        var target = infix.leftOperand
+        while let element = target.as(SubscriptCallExprSyntax.self) {
+            guard element.arguments.count == 1, let argument = element.arguments.first,
+                  let i = try evaluate(argument.expression, as: "Int") as? Int else {
+                throw StepError("an assigned element needs one Int index", at: element)
+            }
+            indices.insert((i, argument.expression), at: 0)
+            target = element.calledExpression
         }
-        let name = target.baseName.text
-        guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: target) }
+        guard let reference = target.as(DeclReferenceExprSyntax.self) else {
+            throw StepError("only a variable or an element of one can be assigned to in steps", at: infix.leftOperand)
+        }
+        let name = reference.baseName.text
+        guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: reference) }
         guard binding.mutable else {
-            throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: target)
+            throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: reference)
         }
-        var value = try evaluate(infix.rightOperand)
+        let old = try element(of: binding.value, at: indices[...])
+        let type = Types.name(of: old)
+        var value = try required(infix.rightOperand, as: type)
         if let binary = infix.operator.as(BinaryOperatorExprSyntax.self) {
-            let op = String(binary.operator.text.dropLast())
-            value = try Operators.binary(op, binding.value, value, at: infix)
+            value = try Operators.binary(String(binary.operator.text.dropLast()), old, value, at: binary)
         }
-        guard let converted = Types.coerce(value, to: Types.name(of: binding.value)) else {
-            throw StepError("cannot assign value of type '\(Types.name(of: value))' to type '\(Types.name(of: binding.value))'", at: infix.rightOperand)
+        guard let converted = Types.coerce(value, to: type) else {
+            throw StepError("cannot assign value of type '\(Types.name(of: value))' to type '\(type)'", at: infix.rightOperand)
         }
+        let updated = try replacing(in: binding.value, at: indices[...], with: converted)
         for i in scopes.indices.reversed() where scopes[i][name] != nil {
-            scopes[i][name]?.value = converted
+            scopes[i][name]?.value = updated
             return
         }
+    }
+
+    private func element(of container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>) throws -> Any {
+        guard let first = indices.first else { return container }
+        guard let array = container as? [Any] else {
+            throw StepError("value of type '\(Types.name(of: container))' has no subscripts", at: first.node)
+        }
+        guard array.indices.contains(first.value) else {
+            throw StepError("index \(first.value) is out of range: the array has \(array.count) elements", at: first.node)
+        }
+        return try element(of: array[first.value], at: indices.dropFirst())
+    }
+
+    private func replacing(in container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>, with value: Any) throws -> Any {
+        guard let first = indices.first, var array = container as? [Any] else { return value }
+        array[first.value] = try replacing(in: array[first.value], at: indices.dropFirst(), with: value)
+        return Types.coerce(array, to: Types.name(of: container)) ?? array
     }
 
     // MARK: control flow
@@ -184,7 +247,7 @@ final class Interpreter {
                 _ = try run(loop.body.statements)
             }
         } catch let error as StepError {
-            throw error.placed(at: loop.forKeyword)
+            throw error.placed(at: loop.forKeyword, loop: true)
         }
     }
 
@@ -194,8 +257,8 @@ final class Interpreter {
             return
         }
         if pattern.is(WildcardPatternSyntax.self) { return }
-        if let tuple = pattern.as(TuplePatternSyntax.self), let pair = value as? (Int, Any), tuple.elements.count == 2 {
-            let parts: [Any] = [pair.0, pair.1]
+        if let tuple = pattern.as(TuplePatternSyntax.self), let pair = value as? Enumerated, tuple.elements.count == 2 {
+            let parts: [Any] = [pair.offset, pair.element]
             for (element, part) in zip(tuple.elements, parts) { try bindPattern(element.pattern, part) }
             return
         }

@@ -30,6 +30,21 @@ struct Builtin {
 struct Arguments {
     let receiver: Any?
     let values: [Any]
+    /// New values of `inout` parameters, by parameter index, for the caller to store back.
+    let written = Written()
+
+    /// The values a builtin gave its `inout` parameters.
+    final class Written {
+        var values: [Int: Any] = [:]
+    }
+
+    init(receiver: Any?, values: [Any]) {
+        self.receiver = receiver
+        self.values = values
+    }
+
+    /// Stores `value` as the new value of `inout` parameter `i`.
+    func write(_ i: Int, _ value: Any) { written.values[i] = value }
 
     /// Argument `i` as `T` (the library converted it to the declared type already).
     func callAsFunction<T>(_ i: Int) throws -> T {
@@ -45,10 +60,15 @@ struct Arguments {
         return value
     }
 
-    /// Argument `i`, a closure of the step, as a Swift function of one Double.
-    func function(_ i: Int) throws -> (Double) throws -> Any? {
+    /// Argument `i`, a closure of the step, as a Swift function of one Double; `returning` types
+    /// the literals of its result (`{ x in 3 }` returns 3.0 where a Double is expected).
+    func function(_ i: Int, returning hint: String?) throws -> (Double) throws -> Any? {
         let closure: Closure = try self(i)
-        return { x in try closure.invoke([x]) }
+        return { x in
+            let result = try closure([x], returning: hint)
+            guard let hint, let value = result else { return result }
+            return Types.coerce(value, to: hint) ?? value
+        }
     }
 }
 
@@ -76,6 +96,35 @@ final class Library {
         properties["\(type).\(name)"] = { value in
             guard let typed = value as? T else { throw StepError("internal: \(name) on the wrong type") }
             return try get(typed)
+        }
+    }
+
+    /// Registers public properties of `T` by key path: `properties(Trace.self, ["loss": \.loss])`.
+    func properties<T>(_ type: T.Type, named typeName: String? = nil, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
+        let typeName = typeName ?? String(describing: type)
+        for (name, path) in list {
+            property(typeName, name) { (value: T) in value[keyPath: path] }
+        }
+    }
+
+    /// The standard library of steps: Swift basics and the MicroGPT API, grouped as in `Builtins/`.
+    static func standard(context: LibraryContext) -> Library {
+        let library = Library()
+        library.registerStdlib()
+        library.registerMath()
+        library.registerRandom()
+        library.registerData(context: context)
+        library.registerAutograd()
+        library.registerModel()
+        library.registerTraining(context: context)
+        library.registerVariants()
+        return library
+    }
+
+    /// The properties and methods registered for `type`, for "did you mean" suggestions.
+    func members(of type: String) -> [String] {
+        (Array(properties.keys) + Array(methods.keys)).compactMap { key in
+            key.hasPrefix(type + ".") ? String(key.dropFirst(type.count + 1)) : nil
         }
     }
 

@@ -2,48 +2,41 @@ import Foundation
 import MicroGPT
 import SwiftSyntax
 
-/// Swift's operators over the values steps use: Int and Double arithmetic (an Int meeting a
-/// Double becomes a Double, as a literal would), comparisons, Bool logic, ranges, and the
-/// autograd `Value` with Doubles on either side.
+/// Swift's operators over the values steps use, as strictly typed as Swift: Int with Int,
+/// Double with Double (a literal beside a Double is already a Double, see LiteralKind),
+/// comparisons, Bool logic, ranges, and the autograd `Value` with Values or Doubles.
 enum Operators {
+    /// The operators whose literal operands take the other operand's type.
+    static let arithmetic: Set<String> = ["+", "-", "*", "/", "%"]
+
     static func binary(_ op: String, _ a: Any, _ b: Any, at node: some SyntaxProtocol) throws -> Any {
         switch (a, b) {
         case let (x as Int, y as Int): return try ints(op, x, y, at: node)
+        case let (x as Double, y as Double): return try doubles(op, x, y, at: node)
         case let (x as Value, y as Value):
             guard x.graph === y.graph else {
                 throw StepError("these two values live on different graphs and cannot be combined", at: node)
             }
             return try autograd(op, "two Values", at: node, { x + y }, { x - y }, { x * y }, { x / y })
-        case let (x as Value, y):
-            if let d = Types.coerce(y, to: "Double") as? Double {
-                return try autograd(op, "a Value and a Double", at: node, { x + d }, { x - d }, { x * d }, { x / d })
-            }
-        case let (x, y as Value):
-            if let d = Types.coerce(x, to: "Double") as? Double {
-                return try autograd(op, "a Double and a Value", at: node, { d + y }, { d - y }, { d * y }, { d / y })
-            }
+        case let (x as Value, y as Double):
+            return try autograd(op, "a Value and a Double", at: node, { x + y }, { x - y }, { x * y }, { x / y })
+        case let (x as Double, y as Value):
+            return try autograd(op, "a Double and a Value", at: node, { x + y }, { x - y }, { x * y }, { x / y })
         case let (x as Bool, y as Bool):
             switch op {
-            case "&&": return x && y
-            case "||": return x || y
             case "==": return x == y
             case "!=": return x != y
-            default: break
-            }
-        case let (x as String, y as String):
-            switch op {
-            case "+": return x + y
-            case "==": return x == y
-            case "!=": return x != y
-            case "<": return x < y
             default: break
             }
         case let (x as [Any], y as [Any]) where op == "+":
-            return Types.typedArray(x + y)
-        default:
-            if let x = Types.coerce(a, to: "Double") as? Double, let y = Types.coerce(b, to: "Double") as? Double {
-                return try doubles(op, x, y, at: node)
+            // Array concatenation (`xs += [v]` appends), between arrays of one element type.
+            if x.isEmpty || y.isEmpty || Types.name(of: a) == Types.name(of: b), let joined = Types.typedArray(x + y) {
+                return joined
             }
+        case let (x as String, y as String):
+            if op == "+" { return x + y }
+            if ["==", "!=", "<", "<=", ">", ">="].contains(op) { return try compare(op, x, y, at: node) }
+        default: break
         }
         throw StepError("binary operator '\(op)' cannot be applied to operands of type '\(Types.name(of: a))' and '\(Types.name(of: b))'", at: node)
     }
@@ -56,12 +49,15 @@ enum Operators {
             return result
         case "/", "%":
             if y == 0 { throw StepError("division by zero", at: node) }
-            return op == "/" ? x / y : x % y
+            let (result, overflow) = op == "/" ? x.dividedReportingOverflow(by: y) : x.remainderReportingOverflow(dividingBy: y)
+            if overflow { throw StepError("arithmetic operation '\(x) \(op) \(y)' overflows Int", at: node) }
+            return result
         case "..<":
             if y < x { throw StepError("range requires lowerBound <= upperBound", at: node) }
             return IntRange(lower: x, upper: y, closed: false)
         case "...":
             if y < x { throw StepError("range requires lowerBound <= upperBound", at: node) }
+            if y == .max { throw StepError("a closed range cannot end at Int.max in steps", at: node) }
             return IntRange(lower: x, upper: y, closed: true)
         default: return try compare(op, x, y, at: node)
         }
@@ -73,6 +69,7 @@ enum Operators {
         case "-": return x - y
         case "*": return x * y
         case "/": return x / y
+        case "%": throw StepError("'%' is unavailable for Double: use truncatingRemainder(dividingBy:)", at: node)
         default: return try compare(op, x, y, at: node)
         }
     }
@@ -104,7 +101,9 @@ enum Operators {
 
     static func prefix(_ op: String, _ a: Any, at node: some SyntaxProtocol) throws -> Any {
         switch (op, a) {
-        case ("-", let x as Int): return -x
+        case ("-", let x as Int):
+            guard x != .min else { throw StepError("arithmetic operation '-\(x)' overflows Int", at: node) }
+            return -x
         case ("-", let x as Double): return -x
         case ("-", let x as Value): return -x
         case ("!", let x as Bool): return !x

@@ -2,7 +2,7 @@ import Foundation
 import SwiftSyntax
 
 // CONTRACT (lead): the interpreter's public face. The "steps" helper implements it;
-// the "build" helper calls it. Signatures are fixed; bodies here are placeholders.
+// the "build" helper calls it. Signatures are fixed.
 
 /// What one step (or one inline expression) produced.
 public struct StepOutcome: @unchecked Sendable {
@@ -69,12 +69,7 @@ public final class Session {
     public init(file: String, context: LibraryContext, budget: StepBudget = StepBudget()) {
         self.file = file
         self.budget = budget
-        let library = Library()
-        library.registerBasics()
-        library.registerData(context: context)
-        library.registerAutograd()
-        library.registerModel(context: context)
-        interpreter = Interpreter(library: library)
+        interpreter = Interpreter(library: Library.standard(context: context))
     }
 
     /// Runs a step's code; `origin` is the chapter position of the code's first character.
@@ -98,6 +93,11 @@ public final class Session {
         guard let items = body(source.folded) else {
             let diagnostic = source.diagnostic("expected a single expression", at: Syntax(source.folded))
             return StepOutcome(value: nil, printed: "", text: "", diagnostics: [diagnostic], duration: .now - start)
+        }
+        let outside = SubsetCheck.errors(in: items)
+        if !outside.isEmpty {
+            let diagnostics = outside.map { source.diagnostic($0.message, at: $0.node ?? Syntax(source.folded)) }
+            return StepOutcome(value: nil, printed: "", text: "", diagnostics: diagnostics, duration: .now - start)
         }
         interpreter.printed = ""
         interpreter.startStep(budget: budget)

@@ -72,7 +72,7 @@ public enum SwiftExporter {
     }
 
     private static func isAssignment(_ op: ExprSyntax) -> Bool {
-        op.is(AssignmentExprSyntax.self) || ["+=", "-=", "*=", "/="].contains(op.as(BinaryOperatorExprSyntax.self)?.operator.text ?? "")
+        op.is(AssignmentExprSyntax.self) || ["+=", "-=", "*=", "/=", "%="].contains(op.as(BinaryOperatorExprSyntax.self)?.operator.text ?? "")
     }
 
     private static func trimmed(_ code: String) -> String {

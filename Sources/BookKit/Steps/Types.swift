@@ -1,7 +1,10 @@
 import MicroGPT
 
-/// How the interpreter names the type of a value in messages and signatures: as Swift writes it.
+/// How the interpreter names and checks the Swift types of values. Conversions are as strict as
+/// Swift's: an Int never becomes a Double by itself; only a literal does, by its context (see
+/// `Interpreter+Literals.swift`).
 enum Types {
+    /// The Swift spelling of `value`'s type, as messages and signatures show it.
     static func name(of value: Any?) -> String {
         guard let value else { return "Void" }
         switch value {
@@ -12,10 +15,14 @@ enum Types {
         case is [Double]: return "[Double]"
         case is [Int]: return "[Int]"
         case is [String]: return "[String]"
+        case is [Bool]: return "[Bool]"
         case is [[Double]]: return "[[Double]]"
+        case is [[Int]]: return "[[Int]]"
         case is [Value]: return "[Value]"
-        case is Closure: return "closure"
-        case is IntRange: return "Range<Int>"
+        case let closure as Closure: return closure.typeName
+        case is Interpreter.EmptyArrayLiteral: return "[_]"
+        case let pair as Enumerated: return "(offset: Int, element: \(name(of: pair.element)))"
+        case let range as IntRange: return range.closed ? "ClosedRange<Int>" : "Range<Int>"
         case let array as [Any]: return array.isEmpty ? "[Any]" : "[\(name(of: array[0]))]"
         default:
             let full = String(describing: type(of: value))
@@ -24,72 +31,76 @@ enum Types {
         }
     }
 
-    /// `value` as the Swift type named `type`, converting the way literals convert (Int to Double,
-    /// arrays element by element); nil when it cannot be one.
+    /// The element type of an array type name (`[Double]` -> `Double`), nil for other names.
+    static func element(of type: String) -> String? {
+        guard type.hasPrefix("["), type.hasSuffix("]") else { return nil }
+        return String(type.dropFirst().dropLast())
+    }
+
+    /// `value` as the Swift type named `type`, nil when it is not one. Arrays of `Any` whose
+    /// elements all have the element type become typed arrays; numbers are never widened.
     static func coerce(_ value: Any, to type: String) -> Any? {
         switch type {
-        case "Double":
-            if let d = value as? Double { return d }
-            if let i = value as? Int { return Double(i) }
-            return nil
+        case "Any": return value
+        case "Double": return value is Int ? nil : value as? Double
         case "Int": return value as? Int
         case "String": return value as? String
         case "Bool": return value as? Bool
-        case "[Double]":
-            if let d = value as? [Double] { return d }
-            return elements(value, "Double").map { $0.compactMap { $0 as? Double } }
-        case "[Int]":
-            if let i = value as? [Int] { return i }
-            return elements(value, "Int").map { $0.compactMap { $0 as? Int } }
-        case "[String]":
-            if let s = value as? [String] { return s }
-            return elements(value, "String").map { $0.compactMap { $0 as? String } }
-        case "[[Double]]":
-            if let m = value as? [[Double]] { return m }
-            return elements(value, "[Double]").map { $0.compactMap { $0 as? [Double] } }
-        case "[Value]":
-            if let v = value as? [Value] { return v }
-            return elements(value, "Value").map { $0.compactMap { $0 as? Value } }
-        case "Any": return value
         case "ClosedRange<Int>":
-            if let r = value as? IntRange, r.closed { return r.lower...r.upper }
-            return nil
+            guard let r = value as? IntRange, r.closed else { return nil }
+            return r.lower...r.upper
         default:
             if type.hasPrefix("(") { return value as? Closure }
+            if let element = element(of: type), let array = value as? [Any] {
+                if name(of: value) == type { return value }
+                var converted: [Any] = []
+                for item in array {
+                    guard let c = coerce(item, to: element) else { return nil }
+                    converted.append(c)
+                }
+                return typed(converted, as: element) ?? (array.isEmpty ? nil : converted)
+            }
             return name(of: value) == type ? value : nil
         }
     }
 
-    private static func elements(_ value: Any, _ type: String) -> [Any]? {
-        guard let array = value as? [Any] else { return nil }
-        var out: [Any] = []
-        out.reserveCapacity(array.count)
-        for element in array {
-            guard let converted = coerce(element, to: type) else { return nil }
-            out.append(converted)
-        }
-        return out
+    /// An array of interpreter values as the Swift array the compiled code would have, so it prints,
+    /// converts and dispatches like that array; nil when the elements have different types
+    /// (Swift rejects such a literal).
+    static func typedArray(_ values: [Any]) -> Any? {
+        guard let first = values.first else { return [Any]() }
+        let element = name(of: first)
+        guard values.allSatisfy({ name(of: $0) == element }) else { return nil }
+        return typed(values, as: element) ?? values
     }
 
-    /// An array of interpreter values with the most specific Swift element type, so it prints
-    /// and converts as the compiled array would.
-    static func typedArray(_ values: [Any]) -> Any {
-        guard !values.isEmpty else { return [Double]() }
-        if values.allSatisfy({ $0 is Int }) { return values.compactMap { $0 as? Int } }
-        if values.allSatisfy({ $0 is Double || $0 is Int }) { return values.compactMap { coerce($0, to: "Double") as? Double } }
-        if values.allSatisfy({ $0 is String }) { return values.compactMap { $0 as? String } }
-        if values.allSatisfy({ $0 is Bool }) { return values.compactMap { $0 as? Bool } }
-        if values.allSatisfy({ $0 is [Double] || $0 is [Int] }) { return values.compactMap { coerce($0, to: "[Double]") as? [Double] } }
-        if values.allSatisfy({ $0 is Value }) { return values.compactMap { $0 as? Value } }
-        return values
+    /// `values` as `[element]` for the element types the engine takes; nil for other types.
+    static func typed(_ values: [Any], as element: String) -> Any? {
+        switch element {
+        case "Int": return values.compactMap { $0 as? Int }
+        case "Double": return values.compactMap { $0 as? Double }
+        case "String": return values.compactMap { $0 as? String }
+        case "Bool": return values.compactMap { $0 as? Bool }
+        case "[Double]": return values.compactMap { $0 as? [Double] }
+        case "[Int]": return values.compactMap { $0 as? [Int] }
+        case "Value": return values.compactMap { $0 as? Value }
+        default: return nil
+        }
     }
 }
 
 /// `a..<b` or `a...b` over Int.
-struct IntRange {
+struct IntRange: CustomStringConvertible {
     let lower: Int
     let upper: Int
     let closed: Bool
     var values: StrideThrough<Int> { stride(from: lower, through: closed ? upper : upper - 1, by: 1) }
-    var count: Int { max(0, (closed ? upper + 1 : upper) - lower) }
+    /// How many Ints it holds (Int.max when that does not fit in an Int).
+    var count: Int {
+        let (span, overflow) = upper.subtractingReportingOverflow(lower)
+        if overflow { return .max }
+        return closed ? (span == .max ? .max : span + 1) : max(0, span)
+    }
+    /// As Swift prints ranges: `0..<3`, `1...5`.
+    var description: String { closed ? "\(lower)...\(upper)" : "\(lower)..<\(upper)" }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import SwiftSyntax
+
+/// The members of Swift's arrays, ranges, strings and numbers that steps use. Results keep Swift's
+/// types where the text shows them (`first` and `max()` are optionals, as in Swift).
+enum CollectionMembers {
+    static func property(_ name: String, of receiver: Any) throws -> Any?? {
+        if let text = receiver as? String {
+            switch name {
+            case "count": return .some(text.count)
+            case "isEmpty": return .some(text.isEmpty)
+            default: return nil
+            }
+        }
+        if let range = receiver as? IntRange {
+            switch name {
+            case "count": return .some(range.count)
+            case "lowerBound": return .some(range.lower)
+            case "upperBound": return .some(range.upper)
+            default: return nil
+            }
+        }
+        if let number = receiver as? Double {
+            switch name {
+            case "ulp": return .some(number.ulp)
+            case "magnitude": return .some(number.magnitude)
+            default: return nil
+            }
+        }
+        if let pair = receiver as? Enumerated {
+            switch name {
+            case "offset": return .some(pair.offset)
+            case "element": return .some(pair.element)
+            default: return nil
+            }
+        }
+        guard let array = receiver as? [Any] else { return nil }
+        switch name {
+        case "count": return .some(array.count)
+        case "isEmpty": return .some(array.isEmpty)
+        case "first": return .some(optional(array.first))
+        case "last": return .some(optional(array.last))
+        case "indices": return .some(IntRange(lower: 0, upper: array.count, closed: false))
+        default: return nil
+        }
+    }
+
+    typealias Argument = Interpreter.Argument
+
+    static func method(_ name: String, of receiver: Any, _ arguments: [Argument], in interpreter: Interpreter,
+                       at node: MemberAccessExprSyntax) throws -> Any?? {
+        let values = arguments.map(\.value)
+        if let number = receiver as? Double {
+            switch (name, values.count) {
+            case ("squareRoot", 0): return .some(number.squareRoot())
+            case ("rounded", 0): return .some(number.rounded())
+            default: return nil
+            }
+        }
+        let source: [Any]
+        if let range = receiver as? IntRange {
+            try interpreter.reserve(range.count)
+            source = range.values.map { $0 }
+        } else if let array = receiver as? [Any] {
+            source = array
+        } else {
+            return nil
+        }
+        func closure(_ i: Int) throws -> Closure {
+            guard i < values.count, let closure = values[i] as? Closure else {
+                throw StepError("'\(name)' needs a closure here", at: node.declName)
+            }
+            return closure
+        }
+        func typed(_ elements: [Any]) throws -> Any {
+            guard let array = Types.typedArray(elements) else {
+                throw StepError("the closure returns values of different types", at: node)
+            }
+            return array
+        }
+        switch (name, values.count) {
+        case ("map", 1):
+            let f = try closure(0)
+            return .some(try typed(try source.map { try required(f([$0]), node) }))
+        case ("filter", 1):
+            let f = try closure(0)
+            return .some(try typed(try source.filter { try f([$0]) as? Bool == true }))
+        case ("reduce", 2):
+            let f = try closure(1)
+            return .some(try source.reduce(values[0]) { try required(f([$0, $1]), node) })
+        case ("max", 0), ("min", 0):
+            if let ints = source as? [Int] ?? Types.coerce(source, to: "[Int]") as? [Int] {
+                return .some(optional(name == "max" ? ints.max() : ints.min()))
+            }
+            if let numbers = source as? [Double] ?? Types.coerce(source, to: "[Double]") as? [Double] {
+                return .some(optional(name == "max" ? numbers.max() : numbers.min()))
+            }
+            throw StepError("'\(name)()' needs numbers", at: node.declName)
+        case ("sorted", 0):
+            if let ints = Types.coerce(source, to: "[Int]") as? [Int] { return .some(ints.sorted()) }
+            if let numbers = Types.coerce(source, to: "[Double]") as? [Double] { return .some(numbers.sorted()) }
+            if let strings = Types.coerce(source, to: "[String]") as? [String] { return .some(strings.sorted()) }
+            throw StepError("'sorted()' needs numbers or strings", at: node.declName)
+        case ("reversed", 0):
+            return .some(try typed(source.reversed()))
+        case ("prefix", 1), ("suffix", 1), ("dropFirst", 1), ("dropLast", 1):
+            guard let n = values[0] as? Int, n >= 0 else { throw StepError("'\(name)' needs a count >= 0", at: node.declName) }
+            let part: ArraySlice<Any>
+            switch name {
+            case "prefix": part = source.prefix(n)
+            case "suffix": part = source.suffix(n)
+            case "dropFirst": part = source.dropFirst(n)
+            default: part = source.dropLast(n)
+            }
+            return .some(try typed(Array(part)))
+        case ("enumerated", 0):
+            return .some(source.enumerated().map { Enumerated(offset: $0.offset, element: $0.element) })
+        case ("contains", 1):
+            let wanted = values[0]
+            return .some(source.contains { String(describing: $0) == String(describing: wanted) && Types.name(of: $0) == Types.name(of: wanted) })
+        case ("joined", 0), ("joined", 1):
+            guard let strings = Types.coerce(source, to: "[String]") as? [String] else { throw StepError("'joined' needs strings", at: node.declName) }
+            let separator = values.first as? String ?? ""
+            return .some(strings.joined(separator: separator))
+        default:
+            return nil
+        }
+    }
+
+    /// An optional as Swift prints it: `Optional(3)`, or `nil`.
+    private static func optional<T>(_ value: T?) -> Any { value as Any }
+
+    private static func required(_ value: Any?, _ node: MemberAccessExprSyntax) throws -> Any {
+        guard let value else { throw StepError("the closure returns no value", at: node) }
+        return value
+    }
+}
+
+/// One element of `enumerated()`: Swift's `(offset: Int, element: T)` tuple, printed the same way.
+struct Enumerated: CustomStringConvertible {
+    let offset: Int
+    let element: Any
+    var description: String { "(offset: \(offset), element: \(String(reflecting: element)))" }
+}

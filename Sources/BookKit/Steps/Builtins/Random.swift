@@ -1,0 +1,29 @@
+import MicroGPT
+
+extension Library {
+    /// CPython's random generator, passed explicitly (MicroGPT/Random.swift).
+    func registerRandom() {
+        function("func Random(seed: Int) -> Random") { a in Random(seed: try a(0)) }
+        method("Random", "func random() -> Double") { a in (try a.this() as Random).random() }
+        method("Random", "func gauss(_ mu: Double, _ sigma: Double) -> Double") { a in (try a.this() as Random).gauss(try a(0), try a(1)) }
+        method("Random", "func uniform(_ a: Double, _ b: Double) -> Double") { a in (try a.this() as Random).uniform(try a(0), try a(1)) }
+        method("Random", "func getrandbits(_ k: Int) -> UInt64") { a in
+            let k: Int = try a(0)
+            guard (0...64).contains(k) else { throw StepError("getrandbits needs 0 to 64 bits, got \(k)") }
+            return (try a.this() as Random).getrandbits(k)
+        }
+        method("Random", "func choices(weights: [Double]) -> Int") { a in
+            let w: [Double] = try a(0)
+            guard !w.isEmpty, w.allSatisfy({ $0 >= 0 }), w.reduce(0, +) > 0 else { throw StepError("choices needs non-negative weights with a positive total") }
+            return (try a.this() as Random).choices(weights: w)
+        }
+        method("Random", "func randbelow(_ n: Int) -> Int") { a in (try a.this() as Random).randbelow(try a(0)) }
+        method("Random", "func shuffle(_ array: inout [Any])") { a in
+            var array: [Any] = try a(0)
+            (try a.this() as Random).shuffle(&array)
+            a.write(0, array)
+            return nil
+        }
+        method("Random", "func copy() -> Random") { a in (try a.this() as Random).copy() }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+extension Library {
+    /// The Swift standard library functions steps use: conversions, abs, max/min, exp, log, sqrt, pow.
+    func registerStdlib() {
+        function("func Double(_ x: Int) -> Double") { a in Double(try a(0) as Int) }
+        function("func Double(_ x: Double) -> Double") { a in try a(0) as Double }
+        function("func Int(_ x: Int) -> Int") { a in try a(0) as Int }
+        function("func Int(_ x: Double) -> Int") { a in
+            let x: Double = try a(0)
+            guard x.isFinite, abs(x) < 9.2e18 else { throw StepError("Double value cannot be converted to Int because it is either infinite, NaN or too large") }
+            return Int(x)
+        }
+        function("func Array(_ xs: [Double]) -> [Double]") { a in try a(0) as [Double] }
+        function("func Array(_ xs: [Int]) -> [Int]") { a in try a(0) as [Int] }
+        function("func Array(_ xs: [String]) -> [String]") { a in try a(0) as [String] }
+        function("func String(_ x: Int) -> String") { a in String(try a(0) as Int) }
+        function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
+        function("func abs(_ x: Int) -> Int") { a in
+            let x: Int = try a(0)
+            guard x != .min else { throw StepError("abs(Int.min) overflows Int") }
+            return abs(x)
+        }
+        function("func abs(_ x: Double) -> Double") { a in abs(try a(0) as Double) }
+        function("func max(_ x: Int, _ y: Int) -> Int") { a in max(try a(0) as Int, try a(1) as Int) }
+        function("func max(_ x: Double, _ y: Double) -> Double") { a in max(try a(0) as Double, try a(1) as Double) }
+        function("func min(_ x: Int, _ y: Int) -> Int") { a in min(try a(0) as Int, try a(1) as Int) }
+        function("func min(_ x: Double, _ y: Double) -> Double") { a in min(try a(0) as Double, try a(1) as Double) }
+        function("func exp(_ x: Double) -> Double") { a in Foundation.exp(try a(0) as Double) }
+        function("func log(_ x: Double) -> Double") { a in Foundation.log(try a(0) as Double) }
+        function("func sqrt(_ x: Double) -> Double") { a in Foundation.sqrt(try a(0) as Double) }
+        function("func pow(_ x: Double, _ y: Double) -> Double") { a in Foundation.pow(try a(0) as Double, try a(1) as Double) }
+    }
+}

@@ -1,0 +1,118 @@
+import MicroGPT
+import SwiftSyntax
+
+/// Swift types a literal by its context: `let x: Double = 1 / 2` is 0.5, `1 + 2.5` is 3.5,
+/// `dot(a, [1, 2])` passes [Double]. The interpreter does the same with a type hint that flows
+/// from annotations, parameters and the other operand into literal expressions.
+enum LiteralKind: Equatable {
+    /// Only integer literals (and operators between them): Int unless the context says Double.
+    case integer
+    /// At least one float literal: Double.
+    case float
+
+    /// The kind of a literal-only expression (`2`, `-1.5`, `(1 + 2) / 3`, `[1, 2.5]`); nil when
+    /// any part of it is not a literal.
+    static func of(_ expression: ExprSyntax) -> LiteralKind? {
+        if expression.is(IntegerLiteralExprSyntax.self) { return .integer }
+        if expression.is(FloatLiteralExprSyntax.self) { return .float }
+        if let prefix = expression.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
+            return of(prefix.expression)
+        }
+        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
+            return of(only.expression)
+        }
+        if let infix = expression.as(InfixOperatorExprSyntax.self),
+           let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, Operators.arithmetic.contains(op) {
+            guard let left = of(infix.leftOperand), let right = of(infix.rightOperand) else { return nil }
+            return left == .float || right == .float ? .float : .integer
+        }
+        if let array = expression.as(ArrayExprSyntax.self), !array.elements.isEmpty {
+            var kind = LiteralKind.integer
+            for element in array.elements {
+                guard let k = of(element.expression) else { return nil }
+                if k == .float { kind = .float }
+            }
+            return kind
+        }
+        return nil
+    }
+
+    /// The Double type for this literal's shape: `Double`, `[Double]`, `[[Double]]`.
+    static func doubleType(for expression: ExprSyntax) -> String {
+        if let array = expression.as(ArrayExprSyntax.self), let first = array.elements.first {
+            return "[\(doubleType(for: first.expression))]"
+        }
+        return "Double"
+    }
+}
+
+extension Interpreter {
+    /// The hint a value gives to a literal beside it: `x * 2` with x a Double makes 2 a Double,
+    /// `xs + [1]` with xs a [Double] makes [1] a [Double].
+    func hint(besides value: Any) -> String? {
+        switch value {
+        case is Double: return "Double"
+        case is Value: return "Double"
+        case is [Double], is [[Double]]: return Types.name(of: value)
+        default: return nil
+        }
+    }
+
+    /// The operands of a binary operator, each literal typed by the other operand or the context.
+    func operands(_ infix: InfixOperatorExprSyntax, op: String, hint: String?) throws -> (Any, Any) {
+        let operandHint: String?
+        if Operators.arithmetic.contains(op) {
+            operandHint = hint == "Double" ? hint : nil
+        } else if op == "..<" || op == "..." {
+            operandHint = "Int"
+        } else {
+            operandHint = nil
+        }
+        let leftKind = LiteralKind.of(infix.leftOperand), rightKind = LiteralKind.of(infix.rightOperand)
+        switch (leftKind, rightKind) {
+        case (.some, .none):
+            let right = try required(infix.rightOperand, as: operandHint)
+            return (try required(infix.leftOperand, as: operandHint ?? self.hint(besides: right)), right)
+        case (.none, .some):
+            let left = try required(infix.leftOperand, as: operandHint)
+            return (left, try required(infix.rightOperand, as: operandHint ?? self.hint(besides: left)))
+        case (.some(let l), .some(let r)):
+            let shared = operandHint ?? (l == .float || r == .float ? "Double" : nil)
+            return (try required(infix.leftOperand, as: shared), try required(infix.rightOperand, as: shared))
+        case (.none, .none):
+            return (try required(infix.leftOperand, as: operandHint), try required(infix.rightOperand, as: operandHint))
+        }
+    }
+
+    /// An array literal: elements typed by the hint (`[Double]`), or like Swift infers them
+    /// (`[1, 2.5]` is [Double]); an empty literal needs a type from its context.
+    func arrayLiteral(_ array: ArrayExprSyntax, hint: String?) throws -> Any {
+        var elementHint = hint.flatMap(Types.element(of:))
+        if array.elements.isEmpty {
+            guard let hint, let element = elementHint else {
+                throw StepError("empty collection literal requires an explicit type", at: array)
+            }
+            return Types.typed([], as: element) ?? Types.coerce([Any](), to: hint) ?? [Any]()
+        }
+        if elementHint == nil, LiteralKind.of(ExprSyntax(array)) == .float,
+           let first = array.elements.first {
+            elementHint = LiteralKind.doubleType(for: first.expression)
+        }
+        var values: [Any?] = Array(repeating: nil, count: array.elements.count)
+        // Elements that are not literals go first: their types decide the literals' (`[x, 1]`).
+        for (i, element) in array.elements.enumerated() where LiteralKind.of(element.expression) == nil {
+            values[i] = try required(element.expression, as: elementHint)
+        }
+        let literalHint = elementHint ?? values.lazy.compactMap { $0 }.first.flatMap { self.hint(besides: $0) }
+        for (i, element) in array.elements.enumerated() where values[i] == nil {
+            values[i] = try required(element.expression, as: literalHint)
+        }
+        let elements = values.compactMap { $0 }
+        if let element = elementHint, let typed = Types.typed(elements, as: element) { return typed }
+        guard let typed = Types.typedArray(elements) else {
+            let names = Set(elements.map { Types.name(of: $0) }).sorted().joined(separator: ", ")
+            throw StepError("heterogeneous collection literal could only be inferred to '[Any]' (elements of types \(names))", at: array)
+        }
+        return typed
+    }
+}
