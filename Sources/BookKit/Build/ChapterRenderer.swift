@@ -35,6 +35,7 @@ enum ChapterRenderer {
                 document.replace(parsed.inlineNodes[i], withText: InlineText.text(outcome, decimals: inline.decimals, language: language))
             }
         }
+        PipeTables.apply(to: document, lines: chapter.source.lines)
         let anchors = document.anchorHeadings(reserved: reserved)
         let title = anchors.first { $0.level == 1 }?.text ?? chapter.title
         return RenderedChapter(slug: slug, title: title, body: document.html(),

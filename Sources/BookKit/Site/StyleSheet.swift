@@ -94,6 +94,9 @@ enum StyleSheet {
     pre code { background: none; padding: 0; font-size: inherit; }
     img, svg { max-width: 100%; }
     table { border-collapse: collapse; }
+    table.prose { margin: 0.4em 0 1.2em; font-size: 0.95rem; }
+    table.prose th, table.prose td { text-align: left; padding: 6px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    table.prose th { font-weight: 600; }
 
     .step { margin: 1.6em 0; border: 1px solid var(--line); border-radius: 12px; overflow: hidden; background: var(--bg); }
     .step pre.code { margin: 0; padding: 14px 18px; background: var(--code-bg); color: var(--code-fg); }
