@@ -303,8 +303,10 @@ func chapter_03_attention() throws -> [String] {
     let names = try Dataset(path: "data/names.txt")
     let run = try TrainingRun(dataset: names)
     let trace = try run.model.forward("anna")
-    let step1Value = trace.positions.map { $0.symbol }
-    stepTexts.append(text(printed, step1Value))
+    for p in trace.positions {
+        print("position", p.position, "reads", p.symbol)
+    }
+    stepTexts.append(text(printed, ()))
     printed = ""
     // step 2
     for p in trace.positions {
