@@ -51,8 +51,13 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
 
     /// The documents in the UTF-8 text file at `path`.
     public init(path: String) throws(DatasetError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw DatasetError("cannot read the data set '\(path)': no such file")
+        }
+        if isFolder.boolValue { throw DatasetError("cannot read the data set '\(path)': it is a folder, not a file") }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw DatasetError("cannot read the data set '\(path)': no such file or not readable")
+            throw DatasetError("cannot read the data set '\(path)': the file is not readable")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DatasetError("the data set '\(path)' is not UTF-8 text")

@@ -60,6 +60,11 @@ struct TrainingTests {
         #expect(throws: ConfigError.self) { try TrainingRun(config: Config(blockSize: 0), dataset: names) }
         #expect(throws: ConfigError.self) { try TrainingRun(config: Config(temperature: 0), dataset: names) }
         #expect(throws: DatasetError.self) { try Dataset(path: "/no/such/file.txt") }
+        #expect(throws: DatasetError.self) { try Dataset(path: Fixture.directory.path) }
+        // Sizes that would exhaust memory are refused before anything is allocated.
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(embeddingSize: 100_000), dataset: names) }
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(embeddingSize: 1024, layerCount: 8), dataset: names) }
+        #expect(throws: ConfigError.self) { try TrainingRun(config: Config(steps: Int.max), dataset: names) }
     }
 
     /// The Adam record agrees with microgpt.py's formulas for its own numbers.
