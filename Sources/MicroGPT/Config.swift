@@ -63,9 +63,28 @@ public struct Config: Sendable, Hashable, CustomStringConvertible {
         if !(learningRate > 0) || !learningRate.isFinite { throw ConfigError("learning rate must be a positive number, got \(learningRate)") }
         if !(temperature > 0) || !temperature.isFinite { throw ConfigError("temperature must be greater than 0, got \(temperature)") }
         if sampleCount < 0 { throw ConfigError("samples must not be negative, got \(sampleCount)") }
+        // Limits far above anything a scalar engine trains in reasonable time, so that a typo
+        // gives an error instead of a failed allocation or an overflowing node index.
+        if embeddingSize > Config.largest.embeddingSize {
+            throw ConfigError("n_embd must be at most \(Config.largest.embeddingSize), got \(embeddingSize)")
+        }
+        if layerCount > Config.largest.layerCount { throw ConfigError("n_layer must be at most \(Config.largest.layerCount), got \(layerCount)") }
+        if blockSize > Config.largest.blockSize { throw ConfigError("block_size must be at most \(Config.largest.blockSize), got \(blockSize)") }
+        if steps > Config.largest.steps { throw ConfigError("steps must be at most \(Config.largest.steps), got \(steps)") }
+        if sampleCount > Config.largest.sampleCount {
+            throw ConfigError("samples must be at most \(Config.largest.sampleCount), got \(sampleCount)")
+        }
+        let layerWeights = 12 * layerCount * embeddingSize * embeddingSize + blockSize * embeddingSize
+        if layerWeights * blockSize > Config.largest.weightsTimesBlockSize {
+            throw ConfigError("the model is too large to train here: \(layerWeights) weights read at each of \(blockSize) positions (at most \(Config.largest.weightsTimesBlockSize) in all)")
+        }
         if !(initStd >= 0) { throw ConfigError("init std must not be negative, got \(initStd)") }
         return self
     }
+
+    /// The largest settings `validated()` accepts.
+    public static let largest = (embeddingSize: 1024, layerCount: 64, blockSize: 1024, steps: 10_000_000,
+                                 sampleCount: 1_000_000, weightsTimesBlockSize: 100_000_000)
 
     public var description: String {
         "Config(seed: \(seed), n_embd: \(embeddingSize), n_head: \(headCount), n_layer: \(layerCount), block_size: \(blockSize), steps: \(steps), learning rate: \(learningRate), beta1: \(beta1), beta2: \(beta2), temperature: \(temperature))"

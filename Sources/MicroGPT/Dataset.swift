@@ -1,25 +1,63 @@
 import Foundation
 
-/// The documents a model learns from, loaded as microgpt.py loads them: the text is trimmed,
-/// split on newlines, each line trimmed, and empty lines dropped. (Shuffling belongs to the run.)
+/// The documents a model learns from, loaded as microgpt.py loads them: the text is read with
+/// Python's universal newlines, split on newlines, each line stripped of Python's whitespace, and
+/// empty lines dropped. (Shuffling belongs to the run.)
 public struct Dataset: Sendable, Hashable, CustomStringConvertible {
     /// The documents in file order.
     public let documents: [String]
     /// The vocabulary of these documents.
     public let tokenizer: Tokenizer
 
-    /// The documents in `text`.
+    /// The documents in `text`, as microgpt.py finds them in a file holding that text.
     public init(text: String) {
-        documents = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+        // Split on Unicode scalars, not Characters: "\r\n" is one Character in Swift. Python's
+        // open() turns "\r\n" and a lone "\r" into "\n" before microgpt.py splits.
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previous == "\r" {
+                // The "\r" already ended the line.
+            } else if scalar == "\n" || scalar == "\r" {
+                lines.append(Dataset.pythonStrip(line))
+                line = String.UnicodeScalarView()
+            } else {
+                line.append(scalar)
+            }
+            previous = scalar
+        }
+        lines.append(Dataset.pythonStrip(line))
+        documents = lines.filter { !$0.isEmpty }
         tokenizer = Tokenizer(documents: documents)
+    }
+
+    /// Python's `str.strip()`: removes, at both ends, the code points for which `isspace()` holds.
+    static func pythonStrip(_ scalars: String.UnicodeScalarView) -> String {
+        guard let first = scalars.firstIndex(where: { !isPythonSpace($0) }),
+              let last = scalars.lastIndex(where: { !isPythonSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Python's `str.isspace()` for one code point (the list CPython 3.11 uses).
+    static func isPythonSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The documents in the UTF-8 text file at `path`.
     public init(path: String) throws(DatasetError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw DatasetError("cannot read the data set '\(path)': no such file")
+        }
+        if isFolder.boolValue { throw DatasetError("cannot read the data set '\(path)': it is a folder, not a file") }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw DatasetError("cannot read the data set '\(path)': no such file or not readable")
+            throw DatasetError("cannot read the data set '\(path)': the file is not readable")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DatasetError("the data set '\(path)' is not UTF-8 text")

@@ -8,6 +8,8 @@ enum ExactPow {
     /// `pow(x, 2)`, bit-identical to glibc.
     @inline(__always)
     static func square(_ x: Double, libm: (Double, Double) -> Double) -> Double {
+        // pow(±0, 2) is +0 by IEEE 754 (and most parameters of a step have a zero gradient).
+        if x == 0 { return 0 }
         let p = x * x
         guard p.isNormal else { return libm(x, 2) }
         let error = (-p).addingProduct(x, x) // x*x - p, exact
@@ -17,6 +19,8 @@ enum ExactPow {
     /// `pow(x, 0.5)`, bit-identical to glibc.
     @inline(__always)
     static func squareRoot(_ x: Double, libm: (Double, Double) -> Double) -> Double {
+        // pow(±0, 0.5) is +0 by IEEE 754 (sqrt(-0) would be -0).
+        if x == 0 { return 0 }
         let r = x.squareRoot()
         guard r.isNormal, x.isNormal else { return libm(x, 0.5) }
         let residual = x - r * r == 0 ? 0 : (-x).addingProduct(r, r) // r*r - x, exact

@@ -61,7 +61,9 @@ struct Forward {
         let largest = logits.map { graph.data($0) }.max() ?? 0
         let exps = logits.map { graph.exp(graph.add($0, constant: -largest)) }
         let total = graph.sum(exps)
-        return exps.map { graph.multiply($0, graph.power(total, -1)) }
+        // `e / total` is `e * total ** -1`, a new power node each time (the same number each time).
+        let inverse = graph.power(total, -1)
+        return exps.enumerated().map { i, e in graph.multiply(e, i == 0 ? inverse : graph.repeated(inverse)) }
     }
 
     /// `rmsnorm(x)`: scale by `(mean(x²) + 1e-5) ** -0.5`.

@@ -34,10 +34,11 @@ public final class Graph: @unchecked Sendable {
     private(set) var links: UnsafeMutablePointer<Link>
     private(set) var operations: UnsafeMutablePointer<Operation>
     private var capacity: Int
-    /// The operands of `dot` nodes: for each, its length n, then a₀, b₀, a₁, b₁, ...
-    private var operands: [Int32] = []
-    /// (node, where its operands start), for forgetting operands when the tape is truncated.
-    private var dots: [(node: Int32, start: Int32)] = []
+    /// The operands of `dot` nodes: for each, its length n, then a₀, b₀, a₁, b₁, ... (a raw buffer:
+    /// appending to a Swift array on a class pays an exclusivity check per element).
+    private var operands: UnsafeMutablePointer<Int32>
+    private var operandCount = 0
+    private var operandCapacity: Int
     /// How many nodes have been recorded.
     public private(set) var count = 0
     var labels: [Int: String] = [:]
@@ -52,6 +53,8 @@ public final class Graph: @unchecked Sendable {
         locals = .allocate(capacity: capacity)
         links = .allocate(capacity: capacity)
         operations = .allocate(capacity: capacity)
+        operandCapacity = 256
+        operands = .allocate(capacity: operandCapacity)
     }
 
     deinit {
@@ -60,12 +63,15 @@ public final class Graph: @unchecked Sendable {
         locals.deallocate()
         links.deallocate()
         operations.deallocate()
+        operands.deallocate()
     }
 
     /// How many scalar nodes microgpt.py would build for this tape: a dot of n pairs stands for its
     /// n products and n sums. (Constants, which microgpt.py also wraps in nodes, are not counted.)
     public var scalarCount: Int {
-        count + dots.reduce(0) { $0 + 2 * Int(operands[Int($1.start)]) - 1 }
+        (0..<count).reduce(count) { total, v in
+            links[v].child0 == -2 ? total + 2 * Int(operands[Int(links[v].child1)]) - 1 : total
+        }
     }
 
     /// Makes room for `n` nodes in total.
@@ -88,11 +94,11 @@ public final class Graph: @unchecked Sendable {
     /// Forgets every node from `count` on (a training step reuses the tape and its memory).
     func truncate(to newCount: Int) {
         guard newCount < count else { return }
-        count = newCount
-        while let last = dots.last, Int(last.node) >= newCount {
-            operands.removeSubrange(Int(last.start)...)
-            dots.removeLast()
+        // The first dot node left out holds where the operands to forget start.
+        if let dot = (newCount..<count).first(where: { links[$0].child0 == -2 }) {
+            operandCount = Int(links[dot].child1)
         }
+        count = newCount
         if !labels.isEmpty { labels = labels.filter { $0.key < newCount } }
     }
 
@@ -138,6 +144,14 @@ public final class Graph: @unchecked Sendable {
         let x = data(a)
         return record(pow(x, p), .power, a, p * pow(x, p - 1))
     }
+    /// A new node computed exactly as `node` was: same operation, inputs and numbers. microgpt.py
+    /// builds `total ** -1` afresh for every `e / total`; this records those nodes without calling
+    /// libm again for a number it has already given.
+    @inline(__always) func repeated(_ node: Int32) -> Int32 {
+        let v = Int(node), local = locals[v], link = links[v]
+        precondition(link.child0 != -2, "a dot node cannot be repeated")
+        return record(data[v], operations[v], link.child0, local.local0, link.child1, local.local1)
+    }
     /// libm's `pow(x, y)` as CPython computes `x ** y`.
     @inline(__always) func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
     /// `log(a)`.
@@ -159,19 +173,27 @@ public final class Graph: @unchecked Sendable {
     /// as one node instead of 2n. Its backward pass does exactly what the 2n nodes would: every
     /// product's gradient is the sum's, and the products pass it on last to first, each to its a then
     /// its b, so every gradient accumulates in microgpt.py's order.
+    @inline(__always)
     func dot(_ n: Int, _ a: (Int) -> Int32, _ b: (Int) -> Int32) -> Int32 {
-        let start = Int32(operands.count)
-        operands.append(Int32(n))
+        let start = operandCount
+        if start + 2 * n + 1 > operandCapacity {
+            let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: max(2 * operandCapacity, start + 2 * n + 1))
+            bigger.moveInitialize(from: operands, count: start)
+            operands.deallocate()
+            operands = bigger
+            operandCapacity = max(2 * operandCapacity, start + 2 * n + 1)
+        }
+        let slots = operands + start, data = self.data
+        slots[0] = Int32(n)
         var total = 0.0
         for j in 0..<n {
             let x = a(j), y = b(j)
-            operands.append(x)
-            operands.append(y)
+            slots[1 + 2 * j] = x
+            slots[2 + 2 * j] = y
             total = j == 0 ? data[Int(x)] * data[Int(y)] + 0 : total + data[Int(x)] * data[Int(y)]
         }
-        let node = record(total, .dot, -2, 0, start, 0)
-        dots.append((node, start))
-        return node
+        operandCount = start + 2 * n + 1
+        return record(total, .dot, -2, 0, Int32(start), 0)
     }
 
     /// The inputs of node `v` in order (a dot node's are a₀, b₀, a₁, b₁, ...; constants are left out).
@@ -179,7 +201,7 @@ public final class Graph: @unchecked Sendable {
         let link = links[v]
         if link.child0 == -2 {
             let start = Int(link.child1), n = Int(operands[start])
-            return Array(operands[(start + 1)..<(start + 1 + 2 * n)])
+            return Array(UnsafeBufferPointer(start: operands + start + 1, count: 2 * n))
         }
         return [link.child0, link.child1].filter { $0 >= 0 }
     }
@@ -219,7 +241,8 @@ public final class Graph: @unchecked Sendable {
         defer { state.deallocate(); stack.deallocate() }
         var order: [Int32] = []
         order.reserveCapacity(n - firstListed)
-        operands.withUnsafeBufferPointer { operands in
+        do {
+            let operands = self.operands, links = self.links
             for root in roots where state[Int(root)] == 0 {
                 var depth = 1
                 stack[0] = (root, 0)
@@ -271,7 +294,8 @@ public final class Graph: @unchecked Sendable {
     /// `child.grad += local * grad` for each node of `order`, last node first.
     func propagate(_ order: [Int32]) {
         order.withUnsafeBufferPointer { order in
-            operands.withUnsafeBufferPointer { operands in
+            do {
+                let operands = self.operands, links = self.links, locals = self.locals, grads = self.grads, data = self.data
                 for v in order.reversed() {
                     let g = grads[Int(v)], link = links[Int(v)]
                     if link.child0 == -2 {

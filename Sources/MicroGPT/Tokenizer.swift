@@ -1,13 +1,19 @@
 /// microgpt.py's tokenizer: one token per distinct character, sorted, then BOS.
+///
+/// A character is a Python one: a Unicode code point, sorted by its number (a Swift `Character`
+/// can hold several code points, and canonically equivalent ones compare equal).
 public struct Tokenizer: Sendable, Hashable, CustomStringConvertible {
-    /// The distinct characters of the data set in sorted order; token `i` is `characters[i]`.
+    /// The distinct code points of the data set in code-point order; token `i` is `characters[i]`.
     public let characters: [Character]
-    private let ids: [Character: Int]
+    private let ids: [Unicode.Scalar: Int]
 
     /// The vocabulary of these documents.
     public init(documents: [String]) {
-        characters = Set(documents.joined()).sorted()
-        ids = Dictionary(uniqueKeysWithValues: characters.enumerated().map { ($1, $0) })
+        var distinct = Set<Unicode.Scalar>()
+        for document in documents { distinct.formUnion(document.unicodeScalars) }
+        let sorted = distinct.sorted { $0.value < $1.value }
+        characters = sorted.map(Character.init)
+        ids = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
     }
 
     /// The "beginning of sequence" token that starts and ends every document: the last id.
@@ -18,8 +24,8 @@ public struct Tokenizer: Sendable, Hashable, CustomStringConvertible {
     /// The tokens of `text`, without BOS.
     public func encode(_ text: String) throws(TokenizerError) -> [Int] {
         var tokens: [Int] = []
-        for ch in text {
-            guard let id = ids[ch] else { throw TokenizerError(character: ch) }
+        for scalar in text.unicodeScalars {
+            guard let id = ids[scalar] else { throw TokenizerError(character: Character(scalar)) }
             tokens.append(id)
         }
         return tokens
@@ -32,7 +38,9 @@ public struct Tokenizer: Sendable, Hashable, CustomStringConvertible {
 
     /// The text of these tokens; BOS reads as nothing.
     public func decode(_ tokens: [Int]) -> String {
-        String(tokens.compactMap { $0 >= 0 && $0 < characters.count ? characters[$0] : nil })
+        tokens.reduce(into: "") { text, token in
+            if token >= 0 && token < characters.count { text.append(characters[token]) }
+        }
     }
 
     /// How a token is shown to a reader: its character, or `⟨BOS⟩`.

@@ -43,7 +43,12 @@ public final class Trainer: @unchecked Sendable {
         var documents = dataset.documents
         rng.shuffle(&documents)
         if documents.isEmpty { throw ConfigError("the data set has no documents") }
-        let model = GPT(config: config, tokenizer: Tokenizer(documents: documents), random: rng)
+        let tokenizer = Tokenizer(documents: documents)
+        let weights = GPT.layout(config: config, vocabularySize: tokenizer.vocabularySize).reduce(0) { $0 + $1.count }
+        if weights * config.blockSize > Config.largest.weightsTimesBlockSize {
+            throw ConfigError("the model is too large to train here: \(weights) weights (\(tokenizer.vocabularySize) tokens) read at each of \(config.blockSize) positions (at most \(Config.largest.weightsTimesBlockSize) in all)")
+        }
+        let model = GPT(config: config, tokenizer: tokenizer, random: rng)
         self.init(model: model, documents: documents)
     }
 

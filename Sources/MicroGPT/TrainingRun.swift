@@ -28,7 +28,7 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         tokenizer = trainer.tokenizer
         initialModel = trainer.model
         var losses: [Double] = []
-        losses.reserveCapacity(config.steps)
+        losses.reserveCapacity(min(config.steps, 1 << 16))
         var kept: [Int: GPT] = [0: initialModel]
         let wanted = Set(snapshots)
         for step in 1...config.steps {

@@ -12,11 +12,12 @@ public func trainingTranscript(config: Config, dataset: Dataset, exact: Bool, em
     emit("num docs: \(trainer.documents.count)")
     emit("vocab size: \(trainer.tokenizer.vocabularySize)")
     emit("num params: \(model.parameterCount)")
-    emit("first params: [\(model.parameters.prefix(3).map { "\($0)" }.joined(separator: ", "))] last param: \(model.parameters.last ?? 0)")
-    emit("first docs: [\(trainer.documents.prefix(5).map { "'\($0)'" }.joined(separator: ", "))]")
+    let first = PythonRepr.list(Array(model.parameters.prefix(3)))
+    emit("first params: \(first) last param: \(model.parameters.last.map(PythonRepr.float) ?? "None")")
+    emit("first docs: \(PythonRepr.list(Array(trainer.documents.prefix(5))))")
     for step in 1...config.steps {
         let loss = trainer.step()
-        emit("step \(padded(step, 4)) / \(padded(config.steps, 4)) | loss \(exact ? "\(loss)" : fixed(loss, 4))")
+        emit("step \(padded(step, 4)) / \(padded(config.steps, 4)) | loss \(exact ? PythonRepr.float(loss) : fixed(loss, 4))")
     }
     emit("")
     emit("--- inference (new, hallucinated names) ---")

@@ -9,12 +9,12 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time the default training run: milliseconds per step and per sampled name, peak memory."
     )
 
-    @Option(help: "Training text, one document per line.") var data = "chapters/data/names.txt"
+    @Option(help: "Training text, one document per line (UTF-8); the default is relative to the current directory.") var data = "chapters/data/names.txt"
     @Option(help: "How many times to repeat the run; the fastest is reported.") var repeats = 3
 
     func run() throws {
         let dataset: Dataset
-        do { dataset = try Dataset(path: data) } catch { throw ValidationError(error.description) }
+        do { dataset = try Dataset(path: data) } catch { throw SettingsError(description: error.description) }
         let config = Config()
         let clock = ContinuousClock()
         var train = Duration.seconds(1_000_000), sample = Duration.seconds(1_000_000)

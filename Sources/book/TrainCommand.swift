@@ -20,7 +20,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Adam's beta2.") var beta2 = Config().beta2
     @Option(help: "Sampling temperature (> 0).") var temperature = Config().temperature
     @Option(help: "Names to sample after training.") var samples = Config().sampleCount
-    @Option(help: "Training text, one document per line.") var data = "chapters/data/names.txt"
+    @Option(help: "Training text, one document per line (UTF-8); the default is relative to the current directory.") var data = "chapters/data/names.txt"
     @Flag(help: "Print each loss as the shortest text that round-trips the Double (Python's repr).") var exact = false
 
     func run() throws {
@@ -33,9 +33,15 @@ struct TrainCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         } catch let error as ConfigError {
-            throw ValidationError(error.description)
+            throw SettingsError(description: error.description)
         } catch let error as DatasetError {
-            throw ValidationError(error.description)
+            throw SettingsError(description: error.description)
         }
     }
+}
+
+/// A setting or data set that `book train` or `book bench` cannot use: printed as `Error: ...`
+/// on stderr with exit code 1 (without the usage text a mistyped flag gets).
+struct SettingsError: Error, CustomStringConvertible {
+    let description: String
 }
