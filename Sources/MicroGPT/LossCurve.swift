@@ -26,18 +26,7 @@ public struct LossCurve: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A trailing moving average over `window` steps (shorter at the start): the trend under the noise.
-    public func smoothed(window: Int) -> [Double] {
-        let w = max(window, 1)
-        var result: [Double] = []
-        result.reserveCapacity(count)
-        var running = 0.0
-        for (i, x) in values.enumerated() {
-            running += x
-            if i >= w { running -= values[i - w] }
-            result.append(running / Double(min(i + 1, w)))
-        }
-        return result
-    }
+    public func smoothed(window: Int) -> [Double] { movingAverage(values, window: window) }
 
     public var description: String {
         func f(_ x: Double) -> String { rounded(x, places: 4).description }

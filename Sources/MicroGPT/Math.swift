@@ -51,3 +51,18 @@ public func relu(_ x: Double) -> Double { x > 0 ? x : 0 }
 public func derivative(at x: Double, step h: Double = 1e-6, of f: (Double) throws -> Double) rethrows -> Double {
     (try f(x + h) - f(x - h)) / (2 * h)
 }
+
+/// The trailing mean over `window` values at every index (shorter at the start): a noisy
+/// series' trend.
+public func movingAverage(_ values: [Double], window: Int) -> [Double] {
+    let w = max(window, 1)
+    var result: [Double] = []
+    result.reserveCapacity(values.count)
+    var running = 0.0
+    for (i, x) in values.enumerated() {
+        running += x
+        if i >= w { running -= values[i - w] }
+        result.append(running / Double(min(i + 1, w)))
+    }
+    return result
+}

@@ -1,3 +1,4 @@
+import MicroGPT
 import Foundation
 import Testing
 @testable import BookKit
@@ -38,7 +39,7 @@ private func count(_ needle: String, in text: String) -> Int {
     #expect(count("class=\"smooth-line\"", in: svg) == 1)
     #expect(svg.contains(">1000</text>"))
     #expect(svg.contains("Treeningu kadu"))
-    #expect(LineChart.movingAverage([1, 2, 3, 4], window: 2) == [1, 1.5, 2.5, 3.5])
+    #expect(movingAverage([1, 2, 3, 4], window: 2) == [1, 1.5, 2.5, 3.5])
 }
 
 @Test func graphLayoutPutsEachValueOneColumnRightOfItsFurthestInput() {

@@ -1,3 +1,4 @@
+import MicroGPT
 /// A line chart of a loss curve: every step's value as a faint line, a moving average on top,
 /// axes with round ticks.
 public struct LineChart: Sendable {
@@ -15,25 +16,12 @@ public struct LineChart: Sendable {
         self.title = title
     }
 
-    /// The trailing mean over `window` values at every index (shorter at the start).
-    public static func movingAverage(_ values: [Double], window: Int) -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(values.count)
-        var sum = 0.0
-        for (i, v) in values.enumerated() {
-            sum += v
-            if i >= window { sum -= values[i - window] }
-            out.append(sum / Double(min(i + 1, window)))
-        }
-        return out
-    }
-
     /// The chart as an accessible SVG.
     public func svg(language: String = "en") -> String {
         let words = InterfaceText.forLanguage(language)
         let format = NumberFormat(language: language)
         let raw = values.filter(\.isFinite).count == values.count ? values : values.map { $0.isFinite ? $0 : 0 }
-        let smooth = smoothed ?? LineChart.movingAverage(raw, window: max(1, raw.count / 20))
+        let smooth = smoothed ?? movingAverage(raw, window: raw.count / 20)
         let width = 680.0, height = 320.0
         let left = 58.0, right = 16.0, top = 34.0, bottom = 50.0
         let plotW = width - left - right, plotH = height - top - bottom
