@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "book", targets: ["book"]),
         .library(name: "BookKit", targets: ["BookKit"]),
         .library(name: "MicroGPT", targets: ["MicroGPT"]),
+        .library(name: "MicroGPTSteps", targets: ["MicroGPTSteps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,36 +26,49 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The engine: knows nothing of Markdown, steps or pages.
         .target(
             name: "MicroGPT",
             swiftSettings: optimizedEvenInDebug
         ),
+        // The compiler, engine-neutral: Markdown, chapters, the step interpreter, results,
+        // renderers and the project that ties them together.
         .target(
             name: "BookKit",
             dependencies: [
                 "CCmark",
-                "MicroGPT",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftOperators", package: "swift-syntax"),
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-            ]
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The binding: MicroGPT's builtins, operators and displays for steps. The only target
+        // that knows both the engine and the compiler.
+        .target(
+            name: "MicroGPTSteps",
+            dependencies: ["BookKit", "MicroGPT"]
         ),
         .executableTarget(
             name: "book",
             dependencies: [
                 "BookKit",
                 "MicroGPT",
+                "MicroGPTSteps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tools only tests use: the headless-browser page check.
+        .target(name: "BookTestSupport", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,
         // written by `book export-steps`), checked to print what the interpreter prints.
-        .testTarget(name: "StepParityTests", dependencies: ["BookKit", "MicroGPT"]),
+        .testTarget(name: "StepParityTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BookKit
 import Foundation
+import MicroGPTSteps
 
 /// Options `build` and `check` share.
 struct ChapterOptions: ParsableArguments {
@@ -26,6 +27,11 @@ func fail(_ error: BuildError) -> ExitCode {
     return ExitCode(1)
 }
 
+/// Prints warnings to stderr, as compilers do.
+func report(_ warnings: [Diagnostic]) {
+    for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+}
+
 /// `book build`: runs every step and writes the site.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,17 +43,21 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The site folder; replaced as a whole.")
     var output: String = "build"
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Output formats: html (the site), epub (one book per language).")
+    var format: [String] = ["html"]
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
         let options = BuildOptions(chapters: chapterOptions.chapters, output: output, languages: chapterOptions.language,
-                                   budget: StepBudget(time: .milliseconds(Int(chapterOptions.budget * 1000))))
+                                   budget: StepBudget(time: .milliseconds(Int(chapterOptions.budget * 1000))), formats: format)
         let quiet = quiet
-        let builder = BookBuilder(options: options) { line in if !quiet { print(line) } }
+        let project = Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
         do {
-            let report = try builder.build()
-            if !quiet { print("wrote \(report.files) files to \(output)/ (\(report.chapters) chapters, \(report.steps) steps)") }
+            let result = try project.build()
+            report(result.warnings)
+            if !quiet { print("wrote \(result.files) files to \(output)/ (\(result.chapters) chapters, \(result.steps) steps)") }
         } catch {
             throw fail(error)
         }
@@ -72,12 +82,13 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(chapters: chapterOptions.chapters, languages: chapterOptions.language,
                                    budget: StepBudget(time: .milliseconds(Int(chapterOptions.budget * 1000))))
         let quiet = quiet
-        let builder = BookBuilder(options: options) { line in if !quiet { print(line) } }
+        let project = Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
         do {
-            let report = try builder.check(fix: fix)
+            let result = try project.check(fix: fix)
+            report(result.warnings)
             if !quiet {
-                for file in report.fixedFiles { print("fixed output blocks in \(file)") }
-                print("checked \(report.chapters) chapters, \(report.steps) steps")
+                for file in result.fixedFiles { print("fixed output blocks in \(file)") }
+                print("checked \(result.chapters) chapters, \(result.steps) steps")
             }
         } catch {
             throw fail(error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BookKit
 import Foundation
+import MicroGPTSteps
 
 /// `book export-steps`: the English chapters' steps as compiled Swift, for the parity test.
 struct ExportStepsCommand: ParsableCommand {
@@ -13,7 +14,8 @@ struct ExportStepsCommand: ParsableCommand {
     @Option(help: "The language whose chapters to export.") var language = "en"
 
     func run() throws {
-        let source = try SwiftExporter.book(chapters: URL(fileURLWithPath: chapters), language: language)
+        let source = try SwiftExporter.book(chapters: URL(fileURLWithPath: chapters), language: language,
+                                             importing: MicroGPTBinding().moduleName)
         FileHandle.standardOutput.write(Data(source.utf8))
     }
 }

@@ -21,6 +21,8 @@ public struct OutputBlock: Sendable, Hashable {
     public var fence: SourceLocation
     /// Last line of the block (its closing fence).
     public var endLine: Int
+    /// The code block's node in the chapter's document.
+    public var node: Int
 }
 
 /// A fenced block with info string `swift step ...`.
@@ -36,6 +38,8 @@ public struct StepBlock: Sendable, Hashable {
     public var endLine: Int
     /// The `output` block that follows, if any.
     public var output: OutputBlock?
+    /// The code block's node in the chapter's document.
+    public var node: Int
 }
 
 /// An inline code span `` `=expr` `` or `` `=expr | N` `` in prose.
@@ -48,6 +52,8 @@ public struct InlineExpression: Sendable, Hashable {
     public var span: SourceLocation
     /// Position of the expression's first character.
     public var origin: SourceLocation
+    /// The code span's node in the chapter's document.
+    public var node: Int
 }
 
 /// A step or an inline expression, in the order the session evaluates them.
@@ -58,16 +64,22 @@ public enum ChapterItem: Sendable, Hashable {
     case inline(Int)
 }
 
-/// A chapter's parts the build needs: title, steps, outputs and inline expressions.
+/// A chapter parsed once: its Markdown tree and, pointing into it, its steps, output blocks and
+/// inline expressions, with every problem found in its Markdown. Renderers read it; nothing
+/// changes it.
 public struct Chapter: Sendable {
     /// The file's text.
     public var source: ChapterText
+    /// The Markdown tree.
+    public var document: MarkdownNode
     /// The text of the first `#` heading.
     public var title: String
     public var steps: [StepBlock]
     public var inlines: [InlineExpression]
     /// Steps and inline expressions in document order.
     public var items: [ChapterItem]
+    /// Unterminated fences, unknown options, stray output blocks, a missing title.
+    public var diagnostics: [Diagnostic]
 
     /// What the session runs: each step's code and each inline expression, in order. Two chapters
     /// with the same program give the same outcomes.

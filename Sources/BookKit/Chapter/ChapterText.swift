@@ -18,7 +18,7 @@ public struct ChapterText: Sendable {
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let column = bad - lineStart + 1
             let hex = String(format: "0x%02X", array[bad])
-            throw Diagnostic("the file is not valid UTF-8: byte \(hex) does not start a valid character; save the file as UTF-8",
+            throw Diagnostic(.notUTF8, "the file is not valid UTF-8: byte \(hex) does not start a valid character; save the file as UTF-8",
                              at: SourceLocation(file: file, line: line, column: column))
         }
         self.init(file: file, text: String(decoding: array, as: UTF8.self))
@@ -45,8 +45,9 @@ public struct ChapterText: Sendable {
     }
 
     /// A diagnostic at `line`:`column` quoting that line.
-    public func diagnostic(_ message: String, line: Int, column: Int) -> Diagnostic {
-        Diagnostic(message, at: location(line: line, column: column), sourceLine: self.line(line))
+    public func diagnostic(_ id: DiagnosticID, _ message: String, line: Int, column: Int,
+                           severity: Severity = .error) -> Diagnostic {
+        Diagnostic(id, message, at: location(line: line, column: column), sourceLine: self.line(line), severity: severity)
     }
 
     /// Offset of the first byte of the first sequence that breaks UTF-8 (bad lead byte, missing continuation,

@@ -7,9 +7,9 @@ struct Fence {
 
     /// The fence that opens `node`; nil for an indented code block.
     init?(_ node: MarkdownNode, in source: ChapterText) {
-        guard let line = source.line(node.startLine) else { return nil }
+        guard let line = source.line(node.start.line) else { return nil }
         let bytes = Array(line.utf8)
-        var start = max(0, node.startColumn - 1)
+        var start = max(0, node.start.column - 1)
         while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         guard start < bytes.count, bytes[start] == 0x60 || bytes[start] == 0x7E else { return nil }
         var end = start
@@ -22,7 +22,7 @@ struct Fence {
     /// Whether the block's last line is a closing fence (cmark also ends a block at the end of
     /// the file or of its container, which is how a missing closing fence shows).
     func isClosed(_ node: MarkdownNode, in source: ChapterText) -> Bool {
-        guard node.endLine > node.startLine, let last = source.line(node.endLine) else { return false }
+        guard node.endLine > node.start.line, let last = source.line(node.endLine) else { return false }
         let trimmed = last.drop(while: { $0 == " " || $0 == ">" })
         let fenceCharacter = marker.first ?? "`"
         let run = trimmed.prefix(while: { $0 == fenceCharacter })

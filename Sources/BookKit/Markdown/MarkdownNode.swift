@@ -1,92 +1,90 @@
-import CCmark
-
-/// The kinds of cmark node the book cares about; everything else is `.other`.
-public enum MarkdownKind: Sendable, Hashable {
-    case document, paragraph, heading, codeBlock, htmlBlock, blockQuote, list, item, thematicBreak
-    case text, code, htmlInline, softBreak, lineBreak, emphasis, strong, link, image
-    case other
+/// A point in a chapter's text: 1-based line and 1-based byte column, as cmark counts.
+public struct SourcePoint: Hashable, Sendable, Codable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
-/// A handle on one node of a `MarkdownDocument`; it keeps the document (and so the node) alive.
-public struct MarkdownNode: Hashable {
-    let pointer: OpaquePointer
-    let document: MarkdownDocument
+/// One node of a parsed Markdown document: an immutable value with its children and its place in
+/// the source. The tree is made once per chapter (see `MarkdownParser`); renderers only read it.
+public struct MarkdownNode: Hashable, Sendable {
+    /// What the node is, with the few attributes each kind has.
+    public enum Kind: Hashable, Sendable {
+        case document, paragraph, blockQuote, item, thematicBreak, htmlBlock
+        case heading(level: Int)
+        /// `info` is the fence's info string (empty for indented code).
+        case codeBlock(info: String)
+        case list(ordered: Bool, start: Int, tight: Bool)
+        /// A pipe table: rows, the first one the header; each row holds cells.
+        case table, tableRow, tableCell
+        case text, code, htmlInline, softBreak, lineBreak, emphasis, strong
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+        case other
+    }
 
-    public static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
-    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+    public let kind: Kind
+    /// The text of code blocks, code spans, text and HTML nodes; empty for containers.
+    public let literal: String
+    public let children: [MarkdownNode]
+    /// Where the node starts: a block's first character; a code span's opening backtick.
+    public let start: SourcePoint
+    /// A block's last line (inline nodes: their block's).
+    public let endLine: Int
+    /// For code spans: where each byte of `literal` stands in the file (spans may cross lines).
+    public let literalPositions: [SourcePoint]
+    /// The node's number in a pre-order walk of its document: its identity in the tree.
+    public let index: Int
 
-    /// What sort of node this is.
-    public var kind: MarkdownKind {
-        switch cmark_node_get_type(pointer) {
-        case CMARK_NODE_DOCUMENT: return .document
-        case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading
-        case CMARK_NODE_CODE_BLOCK: return .codeBlock
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST: return .list
-        case CMARK_NODE_ITEM: return .item
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_TEXT: return .text
-        case CMARK_NODE_CODE: return .code
-        case CMARK_NODE_HTML_INLINE: return .htmlInline
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK: return .link
-        case CMARK_NODE_IMAGE: return .image
-        default: return .other
+    init(kind: Kind, literal: String = "", children: [MarkdownNode] = [], start: SourcePoint, endLine: Int,
+         literalPositions: [SourcePoint] = [], index: Int) {
+        self.kind = kind
+        self.literal = literal
+        self.children = children
+        self.start = start
+        self.endLine = endLine
+        self.literalPositions = literalPositions
+        self.index = index
+    }
+
+    /// Whether this node is a block (it sits on lines of its own).
+    public var isBlock: Bool {
+        switch kind {
+        case .document, .paragraph, .blockQuote, .item, .thematicBreak, .htmlBlock, .heading, .codeBlock, .list,
+             .table, .tableRow, .tableCell:
+            return true
+        default:
+            return false
         }
     }
 
-    /// The text of a code block, code span, text or HTML node (nil for containers).
-    public var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-
-    /// A code block's info string (`swift step hide-code`); empty for indented code.
-    public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
-
-    /// A heading's level, 1...6 (0 for other nodes).
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-
-    /// 1-based line where the node starts (blocks only; cmark gives inlines no positions).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    /// 1-based byte column where the node starts.
-    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    /// 1-based line where the node ends.
-    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
-
-    /// The enclosing node, nil for the document.
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) } }
-    /// The preceding sibling.
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) } }
-    /// The following sibling.
-    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) } }
-
-    /// The direct children, in order.
-    public var children: [MarkdownNode] {
-        var result: [MarkdownNode] = []
-        var child = cmark_node_first_child(pointer)
-        while let current = child {
-            result.append(MarkdownNode(pointer: current, document: document))
-            child = cmark_node_next(current)
-        }
-        return result
+    /// A heading's level, 0 for other nodes.
+    public var headingLevel: Int {
+        if case .heading(let level) = kind { return level }
+        return 0
     }
 
-    /// This node and all its descendants in document order.
-    public var descendants: [MarkdownNode] {
-        var result = [self]
-        for child in children { result += child.descendants }
-        return result
+    /// A code block's info string, empty for other nodes.
+    public var fenceInfo: String {
+        if case .codeBlock(let info) = kind { return info }
+        return ""
     }
 
     /// The text a reader sees in this node (text, code spans and line breaks as spaces).
     public var plainText: String {
         switch kind {
-        case .text, .code: return literal ?? ""
+        case .text, .code: return literal
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }
+    }
+
+    /// Calls `visit` on this node and every descendant in document order, with each node's parent.
+    public func walk(parent: MarkdownNode? = nil, _ visit: (MarkdownNode, MarkdownNode?) -> Void) {
+        visit(self, parent)
+        for child in children { child.walk(parent: self, visit) }
     }
 }

@@ -18,20 +18,19 @@ extension Interpreter {
 
     func call(_ call: FunctionCallExprSyntax) throws -> Any? {
         try tick()
-        if !call.additionalTrailingClosures.isEmpty {
-            throw StepError("several trailing closures are not supported in steps", at: call.additionalTrailingClosures)
-        }
         if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
             if let closure = lookup(name)?.value as? Closure {
-                let arguments = try self.arguments(of: call) { i in closure.parameterTypes.indices.contains(i) ? closure.parameterTypes[i] : nil }
+                let arguments = try self.arguments(of: call) { i in
+                    closure.parameterTypes.indices.contains(i) && closure.parameterTypes[i] != .inferred ? closure.parameterTypes[i] : nil
+                }
                 return try closure(arguments.map(\.value))
             }
             if name == "print", lookup(name) == nil { return try print(try arguments(of: call), at: call) }
             guard let overloads = library.functions[name] else {
                 var message = "cannot find '\(name)' in scope"
                 if lookup(name) != nil {
-                    message = "cannot call value of non-function type '\(Types.name(of: lookup(name)?.value))'"
+                    message = "cannot call value of non-function type '\(types.type(of: lookup(name)?.value))'"
                 } else if let near = Suggestions.closest(to: name, among: library.names + scopes.flatMap(\.keys)) {
                     message += "; did you mean '\(near)'?"
                 }
@@ -42,25 +41,25 @@ extension Interpreter {
         if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             let receiver = try required(base)
             let name = member.declName.baseName.text
-            let element = Types.element(of: Types.name(of: receiver)) ?? (receiver is IntRange ? "Int" : nil)
+            let element = types.type(of: receiver).element ?? (receiver is IntRange ? StepType.int : nil)
             let arguments = try self.arguments(of: call) { i in i == 0 && (name == "reduce" || name == "contains") ? element : nil }
             if let result = try CollectionMembers.method(name, of: receiver, arguments, in: self, at: member) { return result }
-            let typeName = Types.name(of: receiver)
-            guard let overloads = library.methods["\(typeName).\(name)"] else {
-                throw StepError(noMember(name, of: typeName), at: member.declName)
+            let type = types.type(of: receiver)
+            guard let overloads = library.methods[MemberKey(type: type, name: name)] else {
+                throw StepError(noMember(name, of: type), at: member.declName)
             }
             return try resolve(name, overloads, receiver: receiver, arguments, at: call)
         }
-        throw StepError("only calls of named functions and methods are supported in steps", at: call.calledExpression)
+        throw StepError(Unsupported.describe(call.calledExpression), at: call.calledExpression, id: .unsupported)
     }
 
     /// The arguments of `call` in order (a trailing closure last); `hint(i)` types literal argument i.
-    private func arguments(of call: FunctionCallExprSyntax, hint: (Int) -> String? = { _ in nil }) throws -> [Argument] {
+    private func arguments(of call: FunctionCallExprSyntax, hint: (Int) -> StepType? = { _ in nil }) throws -> [Argument] {
         var arguments: [Argument] = []
         for (i, argument) in call.arguments.enumerated() {
             if let inOut = argument.expression.as(InOutExprSyntax.self) {
                 guard let reference = inOut.expression.as(DeclReferenceExprSyntax.self) else {
-                    throw StepError("only a variable can be passed with '&' in steps", at: inOut.expression)
+                    throw StepError(Unsupported.describe(inOut), at: inOut, id: .unsupported)
                 }
                 arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: inOut.expression,
                                           value: try required(inOut.expression), inoutName: reference))
@@ -79,9 +78,9 @@ extension Interpreter {
     }
 
     /// Swift's "has no member" message, with the closest member of that type when one is near.
-    private func noMember(_ name: String, of typeName: String) -> String {
-        let message = "value of type '\(typeName)' has no member '\(name)'"
-        let near = Suggestions.closest(to: name, among: library.members(of: typeName))
+    private func noMember(_ name: String, of type: StepType) -> String {
+        let message = "value of type '\(type)' has no member '\(name)'"
+        let near = Suggestions.closest(to: name, among: library.members(of: type))
         return message + (near.map { "; did you mean '\($0)'?" } ?? "")
     }
 
@@ -93,9 +92,9 @@ extension Interpreter {
         let receiver = try required(base)
         let name = member.declName.baseName.text
         if let value = try CollectionMembers.property(name, of: receiver) { return value }
-        let typeName = Types.name(of: receiver)
-        if let getter = library.properties["\(typeName).\(name)"] { return try getter(receiver) }
-        throw StepError(noMember(name, of: typeName), at: member.declName)
+        let type = types.type(of: receiver)
+        if let getter = library.properties[MemberKey(type: type, name: name)] { return try getter(receiver) }
+        throw StepError(noMember(name, of: type), at: member.declName)
     }
 
     private func print(_ arguments: [Argument], at call: FunctionCallExprSyntax) throws -> Any? {
@@ -106,7 +105,7 @@ extension Interpreter {
             case nil: items.append(String(describing: argument.value))
             case "separator"?, "terminator"?:
                 guard let text = argument.value as? String else {
-                    throw StepError("cannot convert value of type '\(Types.name(of: argument.value))' to expected argument type 'String'", at: argument.node)
+                    throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type 'String'", at: argument.node)
                 }
                 if argument.label == "separator" { separator = text } else { terminator = text }
             default: throw StepError("print has no argument label '\(argument.label ?? "")'", at: argument.node)
@@ -130,21 +129,24 @@ extension Interpreter {
                 for (i, value) in given.written.values {
                     if let target = targets[i] { try store(value, in: target) }
                 }
-                return builtin.result == "Void" ? nil : result
+                return builtin.result == .void ? nil : result
             } catch let error as StepError {
                 throw error.placed(at: call)
+            } catch let error as StepFailure {
+                throw StepError(error.description, at: call)
             } catch {
                 throw StepError(String(describing: error), at: call)
             }
         }
-        let given = arguments.map { ($0.label.map { "\($0): " } ?? "") + Types.name(of: $0.value) }.joined(separator: ", ")
+        let given = arguments.map { ($0.label.map { "\($0): " } ?? "") + types.type(of: $0.value).description }.joined(separator: ", ")
         let expected = overloads.map(\.signature).joined(separator: " or ")
         // One candidate with the right labels: point at the argument of the wrong type, as Swift does.
         let shaped = overloads.filter { labelsFit($0, arguments) }
         if shaped.count == 1, let builtin = shaped.first {
             let used = builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil }
-            for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type.replacingOccurrences(of: "inout ", with: "")) == nil {
-                throw StepError("cannot convert value of type '\(Types.name(of: argument.value))' to expected argument type '\(parameter.type)' in call to \(builtin.signature)", at: argument.node)
+            for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type) == nil {
+                let expected = (parameter.isInout ? "inout " : "") + parameter.type.description
+                throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type '\(expected)' in call to \(builtin.signature)", at: argument.node)
             }
         }
         throw StepError("no '\(name)' accepts (\(given)); expected \(expected)", at: call)
@@ -154,7 +156,7 @@ extension Interpreter {
     private func labelsFit(_ builtin: Builtin, _ arguments: [Argument]) -> Bool {
         var next = 0
         for parameter in builtin.parameters {
-            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.hasPrefix("(") && arguments[next].node.is(ClosureExprSyntax.self)) {
+            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.isFunction && arguments[next].node.is(ClosureExprSyntax.self)) {
                 next += 1
             } else if parameter.defaultSource == nil {
                 return false
@@ -171,10 +173,9 @@ extension Interpreter {
         var next = 0
         for (index, parameter) in builtin.parameters.enumerated() {
             let isTrailingClosure = next == arguments.count - 1 && arguments[next].node.is(ClosureExprSyntax.self)
-            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.hasPrefix("(") && isTrailingClosure) {
-                let isInout = parameter.type.hasPrefix("inout ")
-                guard isInout == (arguments[next].inoutName != nil),
-                      let converted = try convert(arguments[next], to: isInout ? String(parameter.type.dropFirst(6)) : parameter.type) else { return nil }
+            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.isFunction && isTrailingClosure) {
+                guard parameter.isInout == (arguments[next].inoutName != nil),
+                      let converted = try convert(arguments[next], to: parameter.type) else { return nil }
                 if let target = arguments[next].inoutName {
                     // Checked before the call, so that a refused call changes nothing.
                     guard lookup(target.baseName.text)?.mutable == true else {
@@ -197,7 +198,7 @@ extension Interpreter {
     private func store(_ value: Any, in target: DeclReferenceExprSyntax) throws {
         let name = target.baseName.text
         guard let binding = lookup(name) else { return }
-        let stored = Types.coerce(value, to: Types.name(of: binding.value)) ?? value
+        let stored = types.coerce(value, to: types.type(of: binding.value)) ?? value
         for i in scopes.indices.reversed() where scopes[i][name] != nil {
             scopes[i][name]?.value = stored
             return
@@ -205,18 +206,18 @@ extension Interpreter {
     }
 
     /// `argument` as a `type` parameter: its value when it has that type, or a literal typed anew.
-    private func convert(_ argument: Argument, to type: String) throws -> Any? {
-        if let converted = Types.coerce(argument.value, to: type) { return converted }
+    private func convert(_ argument: Argument, to type: StepType) throws -> Any? {
+        if let converted = types.coerce(argument.value, to: type) { return converted }
         guard argument.isLiteral, let retyped = try evaluate(argument.expression, as: type) else { return nil }
-        return Types.coerce(retyped, to: type)
+        return types.coerce(retyped, to: type)
     }
 
-    private func defaultValue(_ source: String, as type: String) throws -> Any {
+    private func defaultValue(_ source: String, as type: StepType) throws -> Any {
         let file = Parser.parse(source: source)
         guard let item = file.statements.first, case .expr(let expression) = item.item else {
             throw StepError("internal: bad default value \(source)")
         }
         let value = try required(expression, as: type)
-        return Types.coerce(value, to: type) ?? value
+        return types.coerce(value, to: type) ?? value
     }
 }

@@ -4,7 +4,7 @@ import SwiftSyntax
 extension Interpreter {
     /// The value of an expression; nil for a call that returns Void. `hint` is the type the
     /// context expects (an annotation, a parameter), which types the literals in it as Swift does.
-    func evaluate(_ expression: ExprSyntax, as hint: String? = nil) throws -> Any? {
+    func evaluate(_ expression: ExprSyntax, as hint: StepType? = nil) throws -> Any? {
         switch expression.as(ExprSyntaxEnum.self) {
         case .integerLiteralExpr(let literal): return try integer(literal, as: hint)
         case .floatLiteralExpr(let literal):
@@ -20,9 +20,6 @@ extension Interpreter {
             guard let only = tuple.elements.first else { break }
             return try evaluate(only.expression, as: hint)
         case .tryExpr(let attempt):
-            if attempt.questionOrExclamationMark != nil {
-                throw StepError("'try?' and 'try!' are not supported in steps; use 'try'", at: attempt)
-            }
             tryDepth += 1
             defer { tryDepth -= 1 }
             return try evaluate(attempt.expression, as: hint)
@@ -31,7 +28,7 @@ extension Interpreter {
             if op == "-", let literal = prefix.expression.as(IntegerLiteralExprSyntax.self) {
                 return try integer(literal, negated: true, as: hint)
             }
-            return try Operators.prefix(op, try required(prefix.expression, as: op == "-" ? hint : nil), at: prefix)
+            return try prefixOperator(op, try required(prefix.expression, as: op == "-" ? hint : nil), at: prefix)
         case .infixOperatorExpr(let infix): return try binary(infix, hint: hint)
         case .ternaryExpr(let ternary):
             guard let condition = try evaluate(ternary.condition) as? Bool else {
@@ -44,20 +41,20 @@ extension Interpreter {
         case .subscriptCallExpr(let subscriptCall): return try index(subscriptCall)
         default: break
         }
-        throw StepError(Unsupported.describe(expression), at: expression)
+        throw StepError(Unsupported.describe(expression), at: expression, id: .unsupported)
     }
 
     /// The value of an expression that must have one.
-    func required(_ expression: ExprSyntax, as hint: String? = nil) throws -> Any {
+    func required(_ expression: ExprSyntax, as hint: StepType? = nil) throws -> Any {
         guard let value = try evaluate(expression, as: hint) else {
             throw StepError("this expression has no value (it returns Void)", at: expression)
         }
         return value
     }
 
-    private func integer(_ literal: IntegerLiteralExprSyntax, negated: Bool = false, as hint: String?) throws -> Any {
+    private func integer(_ literal: IntegerLiteralExprSyntax, negated: Bool = false, as hint: StepType?) throws -> Any {
         let digits = (negated ? "-" : "") + literal.literal.text.replacingOccurrences(of: "_", with: "")
-        if hint == "Double" {
+        if hint == .double {
             // Swift converts the literal itself, exactly, as a Double (no trip through Int).
             if let value = Double(digits) { return value }
         }
@@ -67,7 +64,7 @@ extension Interpreter {
         return value
     }
 
-    private func binary(_ infix: InfixOperatorExprSyntax, hint: String?) throws -> Any {
+    private func binary(_ infix: InfixOperatorExprSyntax, hint: StepType?) throws -> Any {
         guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
             throw StepError(Unsupported.describe(infix.operator), at: infix.operator)
         }
@@ -83,21 +80,16 @@ extension Interpreter {
             return right
         }
         let (left, right) = try operands(infix, op: op, hint: hint)
-        return try Operators.binary(op, left, right, at: infix.operator)
+        return try binaryOperator(op, left, right, at: infix.operator)
     }
 
     private func string(_ literal: StringLiteralExprSyntax) throws -> String {
-        if literal.openingPounds != nil || literal.openingQuote.tokenKind == .multilineStringQuote {
-            throw StepError("only single-line string literals (\"...\") are supported in steps", at: literal)
-        }
         var text = ""
         for segment in literal.segments {
             switch segment {
             case .stringSegment(let part): text += try unescaped(part.content.text, at: part)
             case .expressionSegment(let part):
-                guard part.expressions.count == 1, let only = part.expressions.first, only.label == nil else {
-                    throw StepError("only plain interpolations like \\(x) are supported in steps", at: part)
-                }
+                guard let only = part.expressions.first else { throw StepError(Unsupported.describe(part), at: part, id: .unsupported) }
                 text += String(describing: try required(only.expression))
             }
         }
@@ -137,9 +129,9 @@ extension Interpreter {
         let name = reference.baseName.text
         if let binding = lookup(name) { return binding.value }
         if case .binaryOperator = reference.baseName.tokenKind {
-            return Closure(parameterTypes: [nil, nil], resultType: nil) { args, _ in
+            return Closure(parameterTypes: [.inferred, .inferred], resultType: .inferred, types: types) { [unowned self] args, _ in
                 guard args.count == 2 else { throw StepError("'\(name)' takes two operands", at: reference) }
-                return try Operators.binary(name, args[0], args[1], at: reference)
+                return try self.binaryOperator(name, args[0], args[1], at: reference)
             }
         }
         if library.functions[name] != nil {
@@ -154,29 +146,27 @@ extension Interpreter {
 
     private func makeClosure(_ closure: ClosureExprSyntax) throws -> Closure {
         var names: [String] = []
-        var types: [String?] = []
-        var resultType: String?
+        var parameterTypes: [StepType] = []
+        var resultType = StepType.inferred
         if let signature = closure.signature {
-            if signature.capture != nil || signature.effectSpecifiers != nil {
-                throw StepError("closure captures and effects are not supported in steps", at: signature)
-            }
-            resultType = signature.returnClause?.type.trimmedDescription
+            resultType = signature.returnClause.map { StepType($0.type) } ?? .inferred
             switch signature.parameterClause {
             case .simpleInput(let list):
                 names = list.map(\.name.text)
-                types = names.map { _ in nil }
+                parameterTypes = names.map { _ in .inferred }
             case .parameterClause(let clause):
                 names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
-                types = clause.parameters.map { $0.type?.trimmedDescription }
+                parameterTypes = clause.parameters.map { $0.type.map(StepType.init) ?? .inferred }
             case nil: break
             }
         }
-        guard closure.statements.count == 1, let body = closure.statements.first, case .expr(let expression) = body.item else {
-            throw StepError("only single-expression closures are supported in steps", at: closure)
+        guard let body = closure.statements.first, case .expr(let expression) = body.item else {
+            throw StepError(Unsupported.describe(closure), at: closure, id: .unsupported)
         }
         let captured = scopes
         let anonymous = names.isEmpty
-        return Closure(parameterTypes: anonymous ? [nil] : types, resultType: resultType) { [unowned self] args, hint in
+        let declaredResult: StepType? = resultType == .inferred ? nil : resultType
+        return Closure(parameterTypes: anonymous ? [.inferred] : parameterTypes, resultType: resultType, types: types) { [unowned self] args, hint in
             try self.tick()
             let saved = self.scopes
             self.scopes = captured + [[:]]
@@ -188,13 +178,14 @@ extension Interpreter {
                     throw StepError("this closure takes \(names.count) arguments, got \(args.count)", at: closure)
                 }
                 for (i, (name, arg)) in zip(names, args).enumerated() {
-                    if let type = types[i], Types.coerce(arg, to: type) == nil {
-                        throw StepError("cannot convert value of type '\(Types.name(of: arg))' to expected argument type '\(type)'", at: closure)
+                    let type = parameterTypes[i]
+                    if type != .inferred, self.types.coerce(arg, to: type) == nil {
+                        throw StepError("cannot convert value of type '\(self.types.type(of: arg))' to expected argument type '\(type)'", at: closure)
                     }
                     self.scopes[self.scopes.count - 1][name] = Binding(value: arg, mutable: false)
                 }
             }
-            return try self.evaluate(expression, as: resultType ?? hint)
+            return try self.evaluate(expression, as: declaredResult ?? hint)
         }
     }
 
@@ -204,7 +195,7 @@ extension Interpreter {
             throw StepError("a subscript takes one index", at: subscriptCall)
         }
         guard let array = base as? [Any] else {
-            throw StepError("value of type '\(Types.name(of: base))' has no subscripts", at: subscriptCall.calledExpression)
+            throw StepError("value of type '\(types.type(of: base))' has no subscripts", at: subscriptCall.calledExpression)
         }
         let position = try required(argument.expression)
         if let i = position as? Int {
@@ -218,7 +209,7 @@ extension Interpreter {
             guard range.lower >= 0, end <= array.count else {
                 throw StepError("range \(range.lower)..<\(end) is out of bounds: the array has \(array.count) elements", at: argument)
             }
-            return Types.typedArray(Array(array[range.lower..<end])) ?? Array(array[range.lower..<end])
+            return types.typedArray(Array(array[range.lower..<end])) ?? Array(array[range.lower..<end])
         }
         throw StepError("an index must be an Int or a range", at: argument)
     }

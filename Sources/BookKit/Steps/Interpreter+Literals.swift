@@ -1,4 +1,3 @@
-import MicroGPT
 import SwiftSyntax
 
 /// Swift types a literal by its context: `let x: Double = 1 / 2` is 0.5, `1 + 2.5` is 3.5,
@@ -38,33 +37,22 @@ enum LiteralKind: Equatable {
     }
 
     /// The Double type for this literal's shape: `Double`, `[Double]`, `[[Double]]`.
-    static func doubleType(for expression: ExprSyntax) -> String {
+    static func doubleType(for expression: ExprSyntax) -> StepType {
         if let array = expression.as(ArrayExprSyntax.self), let first = array.elements.first {
-            return "[\(doubleType(for: first.expression))]"
+            return .array(doubleType(for: first.expression))
         }
-        return "Double"
+        return .double
     }
 }
 
 extension Interpreter {
-    /// The hint a value gives to a literal beside it: `x * 2` with x a Double makes 2 a Double,
-    /// `xs + [1]` with xs a [Double] makes [1] a [Double].
-    func hint(besides value: Any) -> String? {
-        switch value {
-        case is Double: return "Double"
-        case is Value: return "Double"
-        case is [Double], is [[Double]]: return Types.name(of: value)
-        default: return nil
-        }
-    }
-
     /// The operands of a binary operator, each literal typed by the other operand or the context.
-    func operands(_ infix: InfixOperatorExprSyntax, op: String, hint: String?) throws -> (Any, Any) {
-        let operandHint: String?
+    func operands(_ infix: InfixOperatorExprSyntax, op: String, hint: StepType?) throws -> (Any, Any) {
+        let operandHint: StepType?
         if Operators.arithmetic.contains(op) {
-            operandHint = hint == "Double" ? hint : nil
+            operandHint = hint == .double ? hint : nil
         } else if op == "..<" || op == "..." {
-            operandHint = "Int"
+            operandHint = .int
         } else {
             operandHint = nil
         }
@@ -72,12 +60,12 @@ extension Interpreter {
         switch (leftKind, rightKind) {
         case (.some, .none):
             let right = try required(infix.rightOperand, as: operandHint)
-            return (try required(infix.leftOperand, as: operandHint ?? self.hint(besides: right)), right)
+            return (try required(infix.leftOperand, as: operandHint ?? types.literalType(besides: right)), right)
         case (.none, .some):
             let left = try required(infix.leftOperand, as: operandHint)
-            return (left, try required(infix.rightOperand, as: operandHint ?? self.hint(besides: left)))
+            return (left, try required(infix.rightOperand, as: operandHint ?? types.literalType(besides: left)))
         case (.some(let l), .some(let r)):
-            let shared = operandHint ?? (l == .float || r == .float ? "Double" : nil)
+            let shared = operandHint ?? (l == .float || r == .float ? StepType.double : nil)
             return (try required(infix.leftOperand, as: shared), try required(infix.rightOperand, as: shared))
         case (.none, .none):
             return (try required(infix.leftOperand, as: operandHint), try required(infix.rightOperand, as: operandHint))
@@ -86,13 +74,13 @@ extension Interpreter {
 
     /// An array literal: elements typed by the hint (`[Double]`), or like Swift infers them
     /// (`[1, 2.5]` is [Double]); an empty literal needs a type from its context.
-    func arrayLiteral(_ array: ArrayExprSyntax, hint: String?) throws -> Any {
-        var elementHint = hint.flatMap(Types.element(of:))
+    func arrayLiteral(_ array: ArrayExprSyntax, hint: StepType?) throws -> Any {
+        var elementHint = hint?.element
         if array.elements.isEmpty {
             guard let hint, let element = elementHint else {
                 throw StepError("empty collection literal requires an explicit type", at: array)
             }
-            return Types.typed([], as: element) ?? Types.coerce([Any](), to: hint) ?? [Any]()
+            return TypeSystem.typed([], as: element) ?? types.coerce([Any](), to: hint) ?? [Any]()
         }
         if elementHint == nil, LiteralKind.of(ExprSyntax(array)) == .float,
            let first = array.elements.first {
@@ -103,14 +91,14 @@ extension Interpreter {
         for (i, element) in array.elements.enumerated() where LiteralKind.of(element.expression) == nil {
             values[i] = try required(element.expression, as: elementHint)
         }
-        let literalHint = elementHint ?? values.lazy.compactMap { $0 }.first.flatMap { self.hint(besides: $0) }
+        let literalHint = elementHint ?? values.lazy.compactMap { $0 }.first.flatMap { types.literalType(besides: $0) }
         for (i, element) in array.elements.enumerated() where values[i] == nil {
             values[i] = try required(element.expression, as: literalHint)
         }
         let elements = values.compactMap { $0 }
-        if let element = elementHint, let typed = Types.typed(elements, as: element) { return typed }
-        guard let typed = Types.typedArray(elements) else {
-            let names = Set(elements.map { Types.name(of: $0) }).sorted().joined(separator: ", ")
+        if let element = elementHint, let typed = TypeSystem.typed(elements, as: element) { return typed }
+        guard let typed = types.typedArray(elements) else {
+            let names = Set(elements.map { types.type(of: $0).description }).sorted().joined(separator: ", ")
             throw StepError("heterogeneous collection literal could only be inferred to '[Any]' (elements of types \(names))", at: array)
         }
         return typed

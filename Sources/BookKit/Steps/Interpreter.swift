@@ -4,28 +4,29 @@ import SwiftSyntax
 /// A closure written in a step (or an operator passed as one, like `+` in `reduce(0, +)`),
 /// callable from the interpreter and from engine functions.
 final class Closure {
-    /// Declared parameter types; nil where the closure leaves the type to inference.
-    let parameterTypes: [String?]
-    /// The declared result type, if written.
-    let resultType: String?
+    /// Declared parameter types; `.inferred` where the closure leaves the type to inference.
+    let parameterTypes: [StepType]
+    /// The declared result type, `.inferred` when not written.
+    let resultType: StepType
+    /// The type system of the session that made it (for its callers' conversions).
+    let types: TypeSystem
     /// Runs the body with these arguments; the hint types literals in the result.
-    let invoke: ([Any], String?) throws -> Any?
+    let invoke: ([Any], StepType?) throws -> Any?
 
-    init(parameterTypes: [String?], resultType: String?, invoke: @escaping ([Any], String?) throws -> Any?) {
+    init(parameterTypes: [StepType], resultType: StepType, types: TypeSystem, invoke: @escaping ([Any], StepType?) throws -> Any?) {
         self.parameterTypes = parameterTypes
         self.resultType = resultType
+        self.types = types
         self.invoke = invoke
     }
 
     /// Calls the closure; `hint` is the result type the caller expects.
-    func callAsFunction(_ arguments: [Any], returning hint: String? = nil) throws -> Any? {
+    func callAsFunction(_ arguments: [Any], returning hint: StepType? = nil) throws -> Any? {
         try invoke(arguments, hint)
     }
 
-    /// How messages name it: `(Double) -> _`.
-    var typeName: String {
-        "(" + parameterTypes.map { $0 ?? "_" }.joined(separator: ", ") + ") -> " + (resultType ?? "_")
-    }
+    /// Its type, as messages name it: `(Double) -> _`.
+    var type: StepType { .function(parameterTypes, resultType) }
 }
 
 /// Runs the statements of steps: bindings, assignments, loops, conditionals. Expressions are
@@ -37,6 +38,7 @@ final class Interpreter {
     }
 
     let library: Library
+    var types: TypeSystem { library.types }
     var scopes: [[String: Binding]] = [[:]]
     var printed = ""
     /// Depth of `try` around the expression being evaluated.
@@ -73,7 +75,7 @@ final class Interpreter {
     private func budgetExceeded() -> StepError {
         let seconds = Double(budget.time.components.seconds) + Double(budget.time.components.attoseconds) / 1e18
         let time = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        return StepError("step ran longer than its budget (\(budget.operations) operations / \(time) s); a loop that never ends?", budget: true)
+        return StepError("step ran longer than its budget (\(budget.operations) operations / \(time) s); a loop that never ends?", id: .budget)
     }
 
     /// Runs statements in order; the value of the last one when it is an expression with a value.
@@ -107,7 +109,7 @@ final class Interpreter {
     }
 
     private func statementExpression(_ expression: ExprSyntax) throws -> Any? {
-        if let infix = expression.as(InfixOperatorExprSyntax.self), isAssignment(infix.operator) {
+        if let infix = expression.as(InfixOperatorExprSyntax.self), SubsetCheck.isAssignment(infix.operator) {
             try assign(infix)
             return nil
         }
@@ -132,42 +134,26 @@ final class Interpreter {
         scopes[scopes.count - 1][name] = Binding(value: value, mutable: mutable)
     }
 
+    /// `let` and `var` (SubsetCheck has made sure each binds a name to a value).
     private func declare(_ declaration: VariableDeclSyntax) throws {
-        if !declaration.attributes.isEmpty || !declaration.modifiers.isEmpty {
-            throw StepError("attributes and modifiers on 'let' and 'var' are not supported in steps", at: declaration)
-        }
         let mutable = declaration.bindingSpecifier.tokenKind == .keyword(.var)
         for binding in declaration.bindings {
-            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else {
-                throw StepError("only simple names can be bound in steps", at: binding.pattern)
+            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, let initializer = binding.initializer else {
+                throw StepError(Unsupported.describe(binding), at: binding, id: .unsupported)
             }
-            if binding.accessorBlock != nil {
-                throw StepError("computed properties are not supported in steps", at: binding)
-            }
-            guard let initializer = binding.initializer else {
-                throw StepError("'\(name)' needs a value: write '\(declaration.bindingSpecifier.text) \(name) = ...'", at: binding)
-            }
-            let annotation = binding.typeAnnotation?.type.trimmedDescription
+            let annotation = binding.typeAnnotation.map { StepType($0.type) }
             guard let value = try evaluate(initializer.value, as: annotation) else {
                 throw StepError("'\(name)' would hold no value (the expression returns Void)", at: initializer.value)
             }
             var stored = value
             if let annotation {
-                guard let converted = Types.coerce(value, to: annotation) else {
-                    throw StepError("cannot convert value of type '\(Types.name(of: value))' to specified type '\(annotation)'", at: initializer.value)
+                guard let converted = types.coerce(value, to: annotation) else {
+                    throw StepError("cannot convert value of type '\(types.type(of: value))' to specified type '\(annotation)'", at: initializer.value)
                 }
                 stored = converted
             }
             try bind(name, stored, mutable: mutable, at: binding.pattern)
         }
-    }
-
-    private func isAssignment(_ op: ExprSyntax) -> Bool {
-        if op.is(AssignmentExprSyntax.self) { return true }
-        if let binary = op.as(BinaryOperatorExprSyntax.self) {
-            return ["+=", "-=", "*=", "/=", "%="].contains(binary.operator.text)
-        }
-        return false
     }
 
     /// `x = e`, `x += e`, `xs[i] = e`, `m[i][j] += e`: the new value is typed by the old one.
@@ -176,14 +162,14 @@ final class Interpreter {
         var target = infix.leftOperand
         while let element = target.as(SubscriptCallExprSyntax.self) {
             guard element.arguments.count == 1, let argument = element.arguments.first,
-                  let i = try evaluate(argument.expression, as: "Int") as? Int else {
+                  let i = try evaluate(argument.expression, as: .int) as? Int else {
                 throw StepError("an assigned element needs one Int index", at: element)
             }
             indices.insert((i, argument.expression), at: 0)
             target = element.calledExpression
         }
         guard let reference = target.as(DeclReferenceExprSyntax.self) else {
-            throw StepError("only a variable or an element of one can be assigned to in steps", at: infix.leftOperand)
+            throw StepError(Unsupported.describe(infix.leftOperand), at: infix.leftOperand, id: .unsupported)
         }
         let name = reference.baseName.text
         guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: reference) }
@@ -191,13 +177,13 @@ final class Interpreter {
             throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: reference)
         }
         let old = try element(of: binding.value, at: indices[...])
-        let type = Types.name(of: old)
+        let type = types.type(of: old)
         var value = try required(infix.rightOperand, as: type)
         if let binary = infix.operator.as(BinaryOperatorExprSyntax.self) {
-            value = try Operators.binary(String(binary.operator.text.dropLast()), old, value, at: binary)
+            value = try binaryOperator(String(binary.operator.text.dropLast()), old, value, at: binary)
         }
-        guard let converted = Types.coerce(value, to: type) else {
-            throw StepError("cannot assign value of type '\(Types.name(of: value))' to type '\(type)'", at: infix.rightOperand)
+        guard let converted = types.coerce(value, to: type) else {
+            throw StepError("cannot assign value of type '\(types.type(of: value))' to type '\(type)'", at: infix.rightOperand)
         }
         let updated = try replacing(in: binding.value, at: indices[...], with: converted)
         for i in scopes.indices.reversed() where scopes[i][name] != nil {
@@ -209,7 +195,7 @@ final class Interpreter {
     private func element(of container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>) throws -> Any {
         guard let first = indices.first else { return container }
         guard let array = container as? [Any] else {
-            throw StepError("value of type '\(Types.name(of: container))' has no subscripts", at: first.node)
+            throw StepError("value of type '\(types.type(of: container))' has no subscripts", at: first.node)
         }
         guard array.indices.contains(first.value) else {
             throw StepError("index \(first.value) is out of range: the array has \(array.count) elements", at: first.node)
@@ -220,15 +206,12 @@ final class Interpreter {
     private func replacing(in container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>, with value: Any) throws -> Any {
         guard let first = indices.first, var array = container as? [Any] else { return value }
         array[first.value] = try replacing(in: array[first.value], at: indices.dropFirst(), with: value)
-        return Types.coerce(array, to: Types.name(of: container)) ?? array
+        return types.coerce(array, to: types.type(of: container)) ?? array
     }
 
     // MARK: control flow
 
     private func forLoop(_ loop: ForStmtSyntax) throws {
-        if loop.whereClause != nil || loop.caseKeyword != nil || loop.awaitKeyword != nil {
-            throw StepError("only plain 'for x in sequence' loops are supported in steps", at: loop)
-        }
         let sequence = try evaluate(loop.sequence)
         let elements: AnySequence<Any>
         if let range = sequence as? IntRange {
@@ -236,7 +219,7 @@ final class Interpreter {
         } else if let array = sequence as? [Any] {
             elements = AnySequence(array)
         } else {
-            throw StepError("cannot loop over a value of type '\(Types.name(of: sequence))'", at: loop.sequence)
+            throw StepError("cannot loop over a value of type '\(types.type(of: sequence))'", at: loop.sequence)
         }
         do {
             for element in elements {
@@ -262,14 +245,14 @@ final class Interpreter {
             for (element, part) in zip(tuple.elements, parts) { try bindPattern(element.pattern, part) }
             return
         }
-        throw StepError("this loop pattern is not supported in steps", at: pattern)
+        throw StepError("only the pairs 'enumerated()' gives can be taken apart in a loop, not a value of type '\(types.type(of: value))'", at: pattern)
     }
 
     private func ifStatement(_ conditional: IfExprSyntax) throws {
         var all = true
         for condition in conditional.conditions {
             guard case .expression(let expression) = condition.condition else {
-                throw StepError("only Boolean conditions are supported in steps", at: condition)
+                throw StepError(Unsupported.describe(condition), at: condition, id: .unsupported)
             }
             guard let value = try evaluate(expression) as? Bool else {
                 throw StepError("a condition must be a Bool", at: expression)

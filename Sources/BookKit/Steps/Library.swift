@@ -5,7 +5,8 @@ import SwiftSyntax
 struct Parameter {
     /// The argument label (nil for `_`).
     let label: String?
-    let type: String
+    let type: StepType
+    let isInout: Bool
     /// The default's Swift source, evaluated when the argument is left out.
     let defaultSource: String?
 }
@@ -14,20 +15,127 @@ struct Parameter {
 struct Builtin {
     let name: String
     let parameters: [Parameter]
-    let result: String
+    let result: StepType
     /// Declared `throws`: a call needs `try`, as in Swift.
     let throwing: Bool
     let call: (Arguments) throws -> Any?
 
     /// `dot(_: [Double], _: [Double]) -> Double`
     var signature: String {
-        let list = parameters.map { "\($0.label ?? "_"): \($0.type)" }.joined(separator: ", ")
-        return "\(name)(\(list))" + (throwing ? " throws" : "") + (result == "Void" ? "" : " -> \(result)")
+        let list = parameters.map { "\($0.label ?? "_"): \($0.isInout ? "inout " : "")\($0.type)" }.joined(separator: ", ")
+        return "\(name)(\(list))" + (throwing ? " throws" : "") + (result == .void ? "" : " -> \(result)")
     }
 }
 
+/// A member of a type: `Value.backward`.
+struct MemberKey: Hashable {
+    let type: StepType
+    let name: String
+}
+
+/// An operator applied to operands of two types: `Value + Double`.
+struct OperatorKey: Hashable {
+    let op: String
+    let left: StepType
+    let right: StepType?
+}
+
+/// Every builtin the steps can use: free functions and initializers by name, methods and
+/// properties by type, operators by operand types. Registered from Swift declarations, so
+/// signatures read as Swift. Engine bindings add theirs through the public registration calls.
+public final class Library {
+    private(set) var functions: [String: [Builtin]] = [:]
+    private(set) var methods: [MemberKey: [Builtin]] = [:]
+    private(set) var properties: [MemberKey: (Any) throws -> Any?] = [:]
+    private(set) var operators: [OperatorKey: (Any, Any?) throws -> Any] = [:]
+    private(set) var types = TypeSystem()
+
+    init() {}
+
+    /// Registers a free function or an initializer: `function("func Random(seed: Int) -> Random") { ... }`.
+    public func function(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
+        let builtin = Library.parse(declaration, call)
+        functions[builtin.name, default: []].append(builtin)
+    }
+
+    /// Registers a method of `T`: `method(Value.self, "func relu() -> Value") { ... }`.
+    public func method<T>(_ type: T.Type, _ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
+        let builtin = Library.parse(declaration, call)
+        methods[MemberKey(type: types.type(type), name: builtin.name), default: []].append(builtin)
+    }
+
+    /// Registers public properties of `T` by key path: `properties(Trace.self, ["loss": \.loss])`.
+    public func properties<T>(_ type: T.Type, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
+        for (name, path) in list {
+            properties[MemberKey(type: types.type(type), name: name)] = { value in
+                guard let typed = value as? T else { throw StepFailure("internal: \(name) on the wrong type") }
+                return typed[keyPath: path]
+            }
+        }
+    }
+
+    /// Names a Swift type for steps when its Swift name is not the one steps use (`Variants<Any>`
+    /// is `Variants`).
+    public func name<T>(_ type: T.Type, _ name: String) {
+        types.names[ObjectIdentifier(type)] = .named(name)
+    }
+
+    /// Registers the binary operators `ops` between `L` and `R`; `apply` gets the operator.
+    public func infix<L, R>(_ ops: [String], _ left: L.Type, _ right: R.Type, _ apply: @escaping (String, L, R) throws -> Any) {
+        let l = types.type(left), r = types.type(right)
+        for op in ops {
+            operators[OperatorKey(op: op, left: l, right: r)] = { a, b in
+                guard let x = a as? L, let y = b as? R else { throw StepFailure("internal: operands of '\(op)'") }
+                return try apply(op, x, y)
+            }
+        }
+    }
+
+    /// Registers the prefix operator `op` on `T`.
+    public func prefix<T>(_ op: String, _ operand: T.Type, _ apply: @escaping (T) throws -> Any) {
+        operators[OperatorKey(op: op, left: types.type(operand), right: nil)] = { a, _ in
+            guard let x = a as? T else { throw StepFailure("internal: operand of '\(op)'") }
+            return try apply(x)
+        }
+    }
+
+    /// Says which type a literal takes beside a value of `T` (beside a `Value`, `2` is a Double).
+    public func literals<T, L>(beside type: T.Type, are literal: L.Type) {
+        types.literalTypes[types.type(type)] = types.type(literal)
+    }
+
+    /// The properties and methods registered for `type`, for "did you mean" suggestions.
+    func members(of type: StepType) -> [String] {
+        (properties.keys.filter { $0.type == type } + methods.keys.filter { $0.type == type }).map(\.name)
+    }
+
+    /// Every name a step can call or read, for "did you mean" suggestions.
+    var names: [String] { Array(functions.keys) }
+
+    private static func parse(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) -> Builtin {
+        let file = Parser.parse(source: declaration + " {}")
+        guard let item = file.statements.first, let function = item.item.as(DeclSyntax.self)?.as(FunctionDeclSyntax.self) else {
+            preconditionFailure("not a function declaration: \(declaration)")
+        }
+        let parameters = function.signature.parameterClause.parameters.map { p in
+            let label = p.firstName.text == "_" ? nil : p.firstName.text
+            let isInout = p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } == true
+            return Parameter(label: label, type: StepType(p.type), isInout: isInout, defaultSource: p.defaultValue?.value.trimmedDescription)
+        }
+        let result = function.signature.returnClause.map { StepType($0.type) } ?? .void
+        let throwing = function.signature.effectSpecifiers?.throwsClause != nil
+        return Builtin(name: function.name.text, parameters: parameters, result: result, throwing: throwing, call: call)
+    }
+}
+
+/// A builtin's refusal of its arguments: the interpreter reports it at the call, with the step and line.
+public struct StepFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ message: String) { description = message }
+}
+
 /// The arguments of one call, converted to the parameters' types.
-struct Arguments {
+public struct Arguments {
     let receiver: Any?
     let values: [Any]
     /// New values of `inout` parameters, by parameter index, for the caller to store back.
@@ -44,104 +152,31 @@ struct Arguments {
     }
 
     /// Stores `value` as the new value of `inout` parameter `i`.
-    func write(_ i: Int, _ value: Any) { written.values[i] = value }
+    public func write(_ i: Int, _ value: Any) { written.values[i] = value }
 
     /// Argument `i` as `T` (the library converted it to the declared type already).
-    func callAsFunction<T>(_ i: Int) throws -> T {
+    public func callAsFunction<T>(_ i: Int) throws -> T {
         guard i < values.count, let value = values[i] as? T else {
-            throw StepError("internal: argument \(i + 1) is not \(T.self)")
+            throw StepFailure("internal: argument \(i + 1) is not \(T.self)")
         }
         return value
     }
 
     /// The receiver of a method call as `T`.
-    func this<T>() throws -> T {
-        guard let value = receiver as? T else { throw StepError("internal: receiver is not \(T.self)") }
+    public func this<T>() throws -> T {
+        guard let value = receiver as? T else { throw StepFailure("internal: receiver is not \(T.self)") }
         return value
     }
 
     /// Argument `i`, a closure of the step, as a Swift function of one Double; `returning` types
     /// the literals of its result (`{ x in 3 }` returns 3.0 where a Double is expected).
-    func function(_ i: Int, returning hint: String?) throws -> (Double) throws -> Any? {
+    public func function<R>(_ i: Int, returning: R.Type) throws -> (Double) throws -> Any? {
         let closure: Closure = try self(i)
+        let hint = R.self == Any.self ? nil : closure.types.type(returning)
         return { x in
             let result = try closure([x], returning: hint)
             guard let hint, let value = result else { return result }
-            return Types.coerce(value, to: hint) ?? value
+            return closure.types.coerce(value, to: hint) ?? value
         }
-    }
-}
-
-/// Every builtin the steps can use: free functions and initializers by name, methods and
-/// properties by type. Registered from Swift declarations, so signatures read as Swift.
-final class Library {
-    private(set) var functions: [String: [Builtin]] = [:]
-    private(set) var methods: [String: [Builtin]] = [:]
-    private(set) var properties: [String: (Any) throws -> Any?] = [:]
-
-    /// Registers a free function or an initializer (`func Random(seed: Int) -> Random`).
-    func function(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
-        let builtin = Library.parse(declaration, call)
-        functions[builtin.name, default: []].append(builtin)
-    }
-
-    /// Registers a method of `type`.
-    func method(_ type: String, _ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
-        let builtin = Library.parse(declaration, call)
-        methods["\(type).\(builtin.name)", default: []].append(builtin)
-    }
-
-    /// Registers a property of `type`.
-    func property<T>(_ type: String, _ name: String, _ get: @escaping (T) throws -> Any?) {
-        properties["\(type).\(name)"] = { value in
-            guard let typed = value as? T else { throw StepError("internal: \(name) on the wrong type") }
-            return try get(typed)
-        }
-    }
-
-    /// Registers public properties of `T` by key path: `properties(Trace.self, ["loss": \.loss])`.
-    func properties<T>(_ type: T.Type, named typeName: String? = nil, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
-        let typeName = typeName ?? String(describing: type)
-        for (name, path) in list {
-            property(typeName, name) { (value: T) in value[keyPath: path] }
-        }
-    }
-
-    /// The standard library of steps: Swift basics and the MicroGPT API, grouped as in `Builtins/`.
-    static func standard(context: LibraryContext) -> Library {
-        let library = Library()
-        library.registerStdlib()
-        library.registerMath()
-        library.registerRandom()
-        library.registerData(context: context)
-        library.registerAutograd()
-        library.registerModel()
-        library.registerTraining(context: context)
-        library.registerVariants()
-        return library
-    }
-
-    /// The properties and methods registered for `type`, for "did you mean" suggestions.
-    func members(of type: String) -> [String] {
-        (Array(properties.keys) + Array(methods.keys)).compactMap { key in
-            key.hasPrefix(type + ".") ? String(key.dropFirst(type.count + 1)) : nil
-        }
-    }
-
-    /// Every name a step can call or read, for "did you mean" suggestions.
-    var names: [String] { Array(functions.keys) }
-
-    private static func parse(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) -> Builtin {
-        let file = Parser.parse(source: declaration + " {}")
-        guard let item = file.statements.first, let function = item.item.as(DeclSyntax.self)?.as(FunctionDeclSyntax.self) else {
-            preconditionFailure("not a function declaration: \(declaration)")
-        }
-        let parameters = function.signature.parameterClause.parameters.map { p in
-            let label = p.firstName.text == "_" ? nil : p.firstName.text
-            return Parameter(label: label, type: p.type.trimmedDescription, defaultSource: p.defaultValue?.value.trimmedDescription)
-        }
-        let result = function.signature.returnClause?.type.trimmedDescription ?? "Void"
-        let throwing = function.signature.effectSpecifiers?.throwsClause != nil
-        return Builtin(name: function.name.text, parameters: parameters, result: result, throwing: throwing, call: call)
     }
 }

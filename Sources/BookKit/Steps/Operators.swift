@@ -1,27 +1,37 @@
-import Foundation
-import MicroGPT
 import SwiftSyntax
 
-/// Swift's operators over the values steps use, as strictly typed as Swift: Int with Int,
+extension Interpreter {
+    /// `a op b`: Swift's own operators, then those a binding registered for its types.
+    func binaryOperator(_ op: String, _ a: Any, _ b: Any, at node: some SyntaxProtocol) throws -> Any {
+        if let result = try Operators.binary(op, a, b, types: types, at: node) { return result }
+        if let apply = library.operators[OperatorKey(op: op, left: types.type(of: a), right: types.type(of: b))] {
+            do { return try apply(a, b) } catch let error as StepFailure { throw StepError(error.description, at: node) }
+        }
+        throw StepError("binary operator '\(op)' cannot be applied to operands of type '\(types.type(of: a))' and '\(types.type(of: b))'", at: node)
+    }
+
+    /// `op a`: Swift's own prefix operators, then a binding's.
+    func prefixOperator(_ op: String, _ a: Any, at node: some SyntaxProtocol) throws -> Any {
+        if let result = try Operators.prefix(op, a, at: node) { return result }
+        if let apply = library.operators[OperatorKey(op: op, left: types.type(of: a), right: nil)] {
+            do { return try apply(a, nil) } catch let error as StepFailure { throw StepError(error.description, at: node) }
+        }
+        throw StepError("unary operator '\(op)' cannot be applied to an operand of type '\(types.type(of: a))'", at: node)
+    }
+}
+
+/// Swift's operators over the standard values steps use, as strictly typed as Swift: Int with Int,
 /// Double with Double (a literal beside a Double is already a Double, see LiteralKind),
-/// comparisons, Bool logic, ranges, and the autograd `Value` with Values or Doubles.
+/// comparisons, Bool logic, ranges, array and string concatenation.
 enum Operators {
     /// The operators whose literal operands take the other operand's type.
     static let arithmetic: Set<String> = ["+", "-", "*", "/", "%"]
 
-    static func binary(_ op: String, _ a: Any, _ b: Any, at node: some SyntaxProtocol) throws -> Any {
+    /// The result, or nil when these operands are not Swift basics this operator takes.
+    static func binary(_ op: String, _ a: Any, _ b: Any, types: TypeSystem, at node: some SyntaxProtocol) throws -> Any? {
         switch (a, b) {
         case let (x as Int, y as Int): return try ints(op, x, y, at: node)
         case let (x as Double, y as Double): return try doubles(op, x, y, at: node)
-        case let (x as Value, y as Value):
-            guard x.graph === y.graph else {
-                throw StepError("these two values live on different graphs and cannot be combined", at: node)
-            }
-            return try autograd(op, "two Values", at: node, { x + y }, { x - y }, { x * y }, { x / y })
-        case let (x as Value, y as Double):
-            return try autograd(op, "a Value and a Double", at: node, { x + y }, { x - y }, { x * y }, { x / y })
-        case let (x as Double, y as Value):
-            return try autograd(op, "a Double and a Value", at: node, { x + y }, { x - y }, { x * y }, { x / y })
         case let (x as Bool, y as Bool):
             switch op {
             case "==": return x == y
@@ -30,7 +40,7 @@ enum Operators {
             }
         case let (x as [Any], y as [Any]) where op == "+":
             // Array concatenation (`xs += [v]` appends), between arrays of one element type.
-            if x.isEmpty || y.isEmpty || Types.name(of: a) == Types.name(of: b), let joined = Types.typedArray(x + y) {
+            if x.isEmpty || y.isEmpty || types.type(of: a) == types.type(of: b), let joined = types.typedArray(x + y) {
                 return joined
             }
         case let (x as String, y as String):
@@ -38,7 +48,7 @@ enum Operators {
             if ["==", "!=", "<", "<=", ">", ">="].contains(op) { return try compare(op, x, y, at: node) }
         default: break
         }
-        throw StepError("binary operator '\(op)' cannot be applied to operands of type '\(Types.name(of: a))' and '\(Types.name(of: b))'", at: node)
+        return nil
     }
 
     private static func ints(_ op: String, _ x: Int, _ y: Int, at node: some SyntaxProtocol) throws -> Any {
@@ -86,28 +96,15 @@ enum Operators {
         }
     }
 
-    /// `+ - * /` where a Value meets a Value or a Double (in either order): `what` names the pair.
-    private static func autograd(_ op: String, _ what: String, at node: some SyntaxProtocol,
-                                 _ add: () -> Value, _ subtract: () -> Value,
-                                 _ multiply: () -> Value, _ divide: () -> Value) throws -> Any {
-        switch op {
-        case "+": return add()
-        case "-": return subtract()
-        case "*": return multiply()
-        case "/": return divide()
-        default: throw StepError("operator '\(op)' cannot be applied to \(what)", at: node)
-        }
-    }
-
-    static func prefix(_ op: String, _ a: Any, at node: some SyntaxProtocol) throws -> Any {
+    /// The result, or nil when `a` is not a Swift basic this operator takes.
+    static func prefix(_ op: String, _ a: Any, at node: some SyntaxProtocol) throws -> Any? {
         switch (op, a) {
         case ("-", let x as Int):
             guard x != .min else { throw StepError("arithmetic operation '-\(x)' overflows Int", at: node) }
             return -x
         case ("-", let x as Double): return -x
-        case ("-", let x as Value): return -x
         case ("!", let x as Bool): return !x
-        default: throw StepError("unary operator '\(op)' cannot be applied to an operand of type '\(Types.name(of: a))'", at: node)
+        default: return nil
         }
     }
 }

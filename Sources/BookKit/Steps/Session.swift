@@ -1,33 +1,6 @@
 import Foundation
 import SwiftSyntax
 
-// CONTRACT (lead): the interpreter's public face. The "steps" helper implements it;
-// the "build" helper calls it. Signatures are fixed.
-
-/// What one step (or one inline expression) produced.
-public struct StepOutcome: @unchecked Sendable {
-    /// The native Swift value of the last expression, nil when the step ended in a statement.
-    /// Engine values are the MicroGPT types themselves (Distribution, AttentionMap, ...).
-    public var value: Any?
-    /// What the step printed with `print`, each call ending in "\n".
-    public var printed: String
-    /// The plain-text result an `output` block holds: `printed`, then the value's
-    /// `String(describing:)` when there is a value (no trailing newline).
-    public var text: String
-    /// Errors, each at its chapter position; empty when the step ran.
-    public var diagnostics: [Diagnostic]
-    /// Wall-clock time the step took.
-    public var duration: Duration
-
-    public init(value: Any?, printed: String, text: String, diagnostics: [Diagnostic], duration: Duration) {
-        self.value = value
-        self.printed = printed
-        self.text = text
-        self.diagnostics = diagnostics
-        self.duration = duration
-    }
-}
-
 /// Limits that stop a runaway step with an error instead of a hang.
 public struct StepBudget: Sendable, Hashable {
     /// Most statements and loop iterations one step may execute.
@@ -40,36 +13,23 @@ public struct StepBudget: Sendable, Hashable {
     }
 }
 
-/// What the builtins may use from outside: the chapters folder (for `Dataset(path:)`)
-/// and a cache shared by all sessions of one build (training runs are memoized there).
-public final class LibraryContext: @unchecked Sendable {
-    /// Relative data paths in steps resolve against this folder.
-    public let chaptersDirectory: URL
-    private let lock = NSLock()
-    private var cache: [String: Any] = [:]
-    public init(chaptersDirectory: URL) { self.chaptersDirectory = chaptersDirectory }
-    /// The cached value under `key`, computed once by `make` per build.
-    public func memoized<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
-        lock.lock(); defer { lock.unlock() }
-        if let hit = cache[key] as? T { return hit }
-        let value = try make()
-        cache[key] = value
-        return value
-    }
-}
-
 /// One chapter's interpreter: its bindings live here; steps run in order, like notebook cells.
 public final class Session {
     /// The chapter file the steps come from (for messages).
     public let file: String
     private let interpreter: Interpreter
     private let budget: StepBudget
+    private let displays: DisplayConversion
+    /// The native value of the last step or expression, for tests that look at engine objects.
+    /// Renderers never see it: they get `StepOutcome.display`.
+    public private(set) var lastValue: Any?
 
-    /// A fresh session for the chapter `file`, with the builtins bound to `context`.
-    public init(file: String, context: LibraryContext, budget: StepBudget = StepBudget()) {
+    /// A fresh session for the chapter `file`, with `binding`'s builtins bound to `context`.
+    public init(file: String, binding: any StepBinding, context: LibraryContext, budget: StepBudget = StepBudget()) {
         self.file = file
         self.budget = budget
-        interpreter = Interpreter(library: Library.standard(context: context))
+        displays = DisplayConversion(binding: binding)
+        interpreter = Interpreter(library: Library.standard(binding: binding, context: context))
     }
 
     /// Runs a step's code; `origin` is the chapter position of the code's first character.
@@ -87,17 +47,17 @@ public final class Session {
     private func execute(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
         let start = ContinuousClock.now
         let source = StepSource(code: code, origin: origin)
-        if let syntaxErrors = source.syntaxDiagnostics() {
-            return StepOutcome(value: nil, printed: "", text: "", diagnostics: syntaxErrors, duration: .now - start)
+        lastValue = nil
+        func failed(_ diagnostics: [Diagnostic]) -> StepOutcome {
+            StepOutcome(printed: "", text: "", display: nil, diagnostics: diagnostics, duration: .now - start)
         }
+        if let syntaxErrors = source.syntaxDiagnostics() { return failed(syntaxErrors) }
         guard let items = body(source.folded) else {
-            let diagnostic = source.diagnostic("expected a single expression", at: Syntax(source.folded))
-            return StepOutcome(value: nil, printed: "", text: "", diagnostics: [diagnostic], duration: .now - start)
+            return failed([source.diagnostic(.notAnExpression, "expected a single expression", at: Syntax(source.folded))])
         }
         let outside = SubsetCheck.errors(in: items)
         if !outside.isEmpty {
-            let diagnostics = outside.map { source.diagnostic($0.message, at: $0.node ?? Syntax(source.folded)) }
-            return StepOutcome(value: nil, printed: "", text: "", diagnostics: diagnostics, duration: .now - start)
+            return failed(outside.map { source.diagnostic($0.id, $0.message, at: $0.node ?? Syntax(source.folded)) })
         }
         interpreter.printed = ""
         interpreter.startStep(budget: budget)
@@ -106,9 +66,9 @@ public final class Session {
         do {
             value = try interpreter.run(items)
         } catch let error as StepError {
-            diagnostics.append(source.diagnostic(error.message, at: error.node ?? Syntax(source.folded)))
+            diagnostics.append(source.diagnostic(error.id, error.message, at: error.node ?? Syntax(source.folded)))
         } catch {
-            diagnostics.append(source.diagnostic(String(describing: error), at: Syntax(source.folded)))
+            diagnostics.append(source.diagnostic(.stepFailed, String(describing: error), at: Syntax(source.folded)))
         }
         interpreter.tryDepth = 0
         let printed = interpreter.printed
@@ -118,7 +78,8 @@ public final class Session {
         } else {
             text = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
         }
-        return StepOutcome(value: diagnostics.isEmpty ? value : nil, printed: printed, text: text,
+        lastValue = diagnostics.isEmpty ? value : nil
+        return StepOutcome(printed: printed, text: text, display: lastValue.map(displays.display(of:)),
                            diagnostics: diagnostics, duration: .now - start)
     }
 }

@@ -33,22 +33,22 @@ struct StepSource {
         guard !found.isEmpty else { return nil }
         return found.map { diagnostic in
             let location = diagnostic.location(converter: SourceLocationConverter(fileName: origin.file, tree: tree))
-            return place(diagnostic.message, line: location.line, column: location.column)
+            return place(.syntax, diagnostic.message, line: location.line, column: location.column)
         }
     }
 
     /// A diagnostic at `node`'s first character (after its leading trivia).
-    func diagnostic(_ message: String, at node: Syntax) -> Diagnostic {
+    func diagnostic(_ id: DiagnosticID, _ message: String, at node: Syntax) -> Diagnostic {
         let location = converter.location(for: node.positionAfterSkippingLeadingTrivia)
-        return place(message, line: location.line, column: location.column)
+        return place(id, message, line: location.line, column: location.column)
     }
 
     /// A diagnostic at line:column of the code, moved into the chapter: every line of the code
     /// starts at `origin.column` (an indented code block is indented on each of its lines).
-    private func place(_ message: String, line: Int, column: Int) -> Diagnostic {
+    private func place(_ id: DiagnosticID, _ message: String, line: Int, column: Int) -> Diagnostic {
         let indent = origin.column - 1
         let text = lines.indices.contains(line - 1) ? String(repeating: " ", count: indent) + lines[line - 1] : nil
-        return Diagnostic(message, at: SourceLocation(file: origin.file, line: origin.line + line - 1, column: column + indent),
+        return Diagnostic(id, message, at: SourceLocation(file: origin.file, line: origin.line + line - 1, column: column + indent),
                           sourceLine: text)
     }
 }

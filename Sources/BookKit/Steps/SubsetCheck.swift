@@ -1,8 +1,8 @@
 import SwiftSyntax
 
-/// Finds every construct of a step that lies outside the interpreter's subset before the step
-/// runs, so that code in a branch or loop that does not run is checked too, and one run reports
-/// all of them.
+/// The one statement of the step language's rules: every construct of a step that lies outside
+/// the interpreter's subset is found here before the step runs, so that code in a branch or loop
+/// that does not run is checked too, and one run reports all of them. The interpreter trusts it.
 final class SubsetCheck: SyntaxAnyVisitor {
     private(set) var errors: [StepError] = []
 
@@ -14,7 +14,7 @@ final class SubsetCheck: SyntaxAnyVisitor {
     }
 
     private func reject(_ node: some SyntaxProtocol, _ message: String? = nil) -> SyntaxVisitorContinueKind {
-        errors.append(StepError(message ?? Unsupported.describe(node), at: node))
+        errors.append(StepError(message ?? Unsupported.describe(node), at: node, id: .unsupported))
         return .skipChildren
     }
 
@@ -35,8 +35,16 @@ final class SubsetCheck: SyntaxAnyVisitor {
     }
 
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
-        for binding in node.bindings where !binding.pattern.is(IdentifierPatternSyntax.self) {
-            errors.append(StepError("only simple names can be bound in steps", at: binding.pattern))
+        if !node.attributes.isEmpty || !node.modifiers.isEmpty {
+            return reject(node, "attributes and modifiers on 'let' and 'var' are not supported in steps")
+        }
+        for binding in node.bindings {
+            if !binding.pattern.is(IdentifierPatternSyntax.self) {
+                errors.append(StepError("only simple names can be bound in steps", at: binding.pattern, id: .unsupported))
+            } else if binding.initializer == nil && binding.accessorBlock == nil {
+                errors.append(StepError("'\(binding.pattern.trimmedDescription)' needs a value: write '\(node.bindingSpecifier.text) \(binding.pattern.trimmedDescription) = ...'",
+                                        at: binding, id: .unsupported))
+            }
         }
         return .visitChildren
     }
@@ -47,6 +55,11 @@ final class SubsetCheck: SyntaxAnyVisitor {
     override func visit(_ node: StringLiteralExprSyntax) -> SyntaxVisitorContinueKind {
         if node.openingPounds != nil || node.openingQuote.tokenKind == .multilineStringQuote {
             return reject(node, "only single-line string literals (\"...\") are supported in steps")
+        }
+        for case .expressionSegment(let part) in node.segments {
+            if part.expressions.count != 1 || part.expressions.first?.label != nil {
+                return reject(part, "only plain interpolations like \\(x) are supported in steps")
+            }
         }
         return .visitChildren
     }
@@ -62,6 +75,38 @@ final class SubsetCheck: SyntaxAnyVisitor {
         node.base == nil ? reject(node) : .visitChildren
     }
 
+    override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        if !node.additionalTrailingClosures.isEmpty {
+            return reject(node.additionalTrailingClosures, "several trailing closures are not supported in steps")
+        }
+        let callee = node.calledExpression
+        if !callee.is(DeclReferenceExprSyntax.self) && callee.as(MemberAccessExprSyntax.self)?.base == nil {
+            return reject(callee, "only calls of named functions and methods are supported in steps")
+        }
+        for argument in node.arguments {
+            if let inOut = argument.expression.as(InOutExprSyntax.self), !inOut.expression.is(DeclReferenceExprSyntax.self) {
+                errors.append(StepError("only a variable can be passed with '&' in steps", at: inOut.expression, id: .unsupported))
+            }
+        }
+        return .visitChildren
+    }
+
+    override func visit(_ node: InfixOperatorExprSyntax) -> SyntaxVisitorContinueKind {
+        guard Self.isAssignment(node.operator) else { return .visitChildren }
+        var target = node.leftOperand
+        while let element = target.as(SubscriptCallExprSyntax.self) { target = element.calledExpression }
+        if !target.is(DeclReferenceExprSyntax.self) {
+            errors.append(StepError("only a variable or an element of one can be assigned to in steps", at: node.leftOperand, id: .unsupported))
+        }
+        return .visitChildren
+    }
+
+    /// `=`, `+=`, `-=`, `*=`, `/=`, `%=`.
+    static func isAssignment(_ op: ExprSyntax) -> Bool {
+        if op.is(AssignmentExprSyntax.self) { return true }
+        return ["+=", "-=", "*=", "/=", "%="].contains(op.as(BinaryOperatorExprSyntax.self)?.operator.text ?? "")
+    }
+
     override func visit(_ node: IfExprSyntax) -> SyntaxVisitorContinueKind {
         for condition in node.conditions {
             guard case .expression = condition.condition else {
@@ -74,6 +119,9 @@ final class SubsetCheck: SyntaxAnyVisitor {
     override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
         if node.statements.count != 1 || node.statements.first.map({ if case .expr = $0.item { false } else { true } }) == true {
             return reject(node, "only single-expression closures are supported in steps")
+        }
+        if let signature = node.signature, signature.capture != nil || signature.effectSpecifiers != nil {
+            return reject(signature, "closure captures and effects are not supported in steps")
         }
         return .visitChildren
     }

@@ -1,90 +1,99 @@
-import MicroGPT
+/// How the interpreter types and converts values, as strictly as Swift: an Int never becomes a
+/// Double by itself; only a literal does, by its context (see `Interpreter+Literals.swift`).
+/// Bindings add the names of their own types and the literal types beside them.
+public struct TypeSystem {
+    /// Names of binding types whose Swift name is not the step name (`Variants<Any>` is `Variants`).
+    var names: [ObjectIdentifier: StepType] = [:]
+    /// The type a literal takes beside a value of a binding type (a literal beside a `Value` is a Double).
+    var literalTypes: [StepType: StepType] = [:]
 
-/// How the interpreter names and checks the Swift types of values. Conversions are as strict as
-/// Swift's: an Int never becomes a Double by itself; only a literal does, by its context (see
-/// `Interpreter+Literals.swift`).
-enum Types {
-    /// The Swift spelling of `value`'s type, as messages and signatures show it.
-    static func name(of value: Any?) -> String {
-        guard let value else { return "Void" }
+    /// The step type of `value`.
+    func type(of value: Any?) -> StepType {
+        guard let value else { return .void }
         switch value {
-        case is Int: return "Int"
-        case is Double: return "Double"
-        case is String: return "String"
-        case is Bool: return "Bool"
-        case is [Double]: return "[Double]"
-        case is [Int]: return "[Int]"
-        case is [String]: return "[String]"
-        case is [Bool]: return "[Bool]"
-        case is [[Double]]: return "[[Double]]"
-        case is [[Int]]: return "[[Int]]"
-        case is [Value]: return "[Value]"
-        case let closure as Closure: return closure.typeName
-        case is Interpreter.EmptyArrayLiteral: return "[_]"
-        case let pair as Enumerated: return "(offset: Int, element: \(name(of: pair.element)))"
-        case let range as IntRange: return range.closed ? "ClosedRange<Int>" : "Range<Int>"
-        case let array as [Any]: return array.isEmpty ? "[Any]" : "[\(name(of: array[0]))]"
+        case is Int: return .int
+        case is Double: return .double
+        case is String: return .string
+        case is Bool: return .bool
+        case is [Double]: return .array(.double)
+        case is [Int]: return .array(.int)
+        case is [String]: return .array(.string)
+        case is [Bool]: return .array(.bool)
+        case is [[Double]]: return .array(.array(.double))
+        case is [[Int]]: return .array(.array(.int))
+        case let closure as Closure: return closure.type
+        case is Interpreter.EmptyArrayLiteral: return .array(.inferred)
+        case let pair as Enumerated: return .enumerated(type(of: pair.element))
+        case let range as IntRange: return .named(range.closed ? "ClosedRange" : "Range", [.int])
+        case let array as [Any]: return array.isEmpty ? .array(.any) : .array(type(of: array[0]))
         default:
-            let full = String(describing: type(of: value))
-            if full.hasPrefix("Variants<") { return "Variants" }
-            return full
+            let metatype = Swift.type(of: value)
+            return names[ObjectIdentifier(metatype)] ?? .named(String(describing: metatype))
         }
     }
 
-    /// The element type of an array type name (`[Double]` -> `Double`), nil for other names.
-    static func element(of type: String) -> String? {
-        guard type.hasPrefix("["), type.hasSuffix("]") else { return nil }
-        return String(type.dropFirst().dropLast())
+    /// The step type of the Swift type `T`.
+    func type<T>(_ metatype: T.Type) -> StepType {
+        names[ObjectIdentifier(metatype)] ?? .named(String(describing: metatype))
     }
 
-    /// `value` as the Swift type named `type`, nil when it is not one. Arrays of `Any` whose
-    /// elements all have the element type become typed arrays; numbers are never widened.
-    static func coerce(_ value: Any, to type: String) -> Any? {
+    /// `value` as a value of `type`, nil when it is not one. Arrays of `Any` whose elements all
+    /// have the element type become typed arrays; numbers are never widened.
+    func coerce(_ value: Any, to type: StepType) -> Any? {
         switch type {
-        case "Any": return value
-        case "Double": return value is Int ? nil : value as? Double
-        case "Int": return value as? Int
-        case "String": return value as? String
-        case "Bool": return value as? Bool
-        case "ClosedRange<Int>":
+        case .any: return value
+        case .double: return value is Int ? nil : value as? Double
+        case .int: return value as? Int
+        case .string: return value as? String
+        case .bool: return value as? Bool
+        case .named("ClosedRange", [.int]):
             guard let r = value as? IntRange, r.closed else { return nil }
             return r.lower...r.upper
-        default:
-            if type.hasPrefix("(") { return value as? Closure }
-            if let element = element(of: type), let array = value as? [Any] {
-                if name(of: value) == type { return value }
-                var converted: [Any] = []
-                for item in array {
-                    guard let c = coerce(item, to: element) else { return nil }
-                    converted.append(c)
-                }
-                return typed(converted, as: element) ?? (array.isEmpty ? nil : converted)
+        case .function: return value as? Closure
+        case .array(let element):
+            guard let array = value as? [Any] else { return nil }
+            if self.type(of: value) == type { return value }
+            var converted: [Any] = []
+            for item in array {
+                guard let c = coerce(item, to: element) else { return nil }
+                converted.append(c)
             }
-            return name(of: value) == type ? value : nil
+            return Self.typed(converted, as: element) ?? (array.isEmpty ? nil : converted)
+        default:
+            return self.type(of: value) == type ? value : nil
         }
     }
 
     /// An array of interpreter values as the Swift array the compiled code would have, so it prints,
     /// converts and dispatches like that array; nil when the elements have different types
     /// (Swift rejects such a literal).
-    static func typedArray(_ values: [Any]) -> Any? {
+    func typedArray(_ values: [Any]) -> Any? {
         guard let first = values.first else { return [Any]() }
-        let element = name(of: first)
-        guard values.allSatisfy({ name(of: $0) == element }) else { return nil }
-        return typed(values, as: element) ?? values
+        let element = type(of: first)
+        guard values.allSatisfy({ type(of: $0) == element }) else { return nil }
+        return Self.typed(values, as: element) ?? values
     }
 
-    /// `values` as `[element]` for the element types the engine takes; nil for other types.
-    static func typed(_ values: [Any], as element: String) -> Any? {
+    /// `values` as `[element]` for Swift's basic element types; nil for other types.
+    static func typed(_ values: [Any], as element: StepType) -> Any? {
         switch element {
-        case "Int": return values.compactMap { $0 as? Int }
-        case "Double": return values.compactMap { $0 as? Double }
-        case "String": return values.compactMap { $0 as? String }
-        case "Bool": return values.compactMap { $0 as? Bool }
-        case "[Double]": return values.compactMap { $0 as? [Double] }
-        case "[Int]": return values.compactMap { $0 as? [Int] }
-        case "Value": return values.compactMap { $0 as? Value }
+        case .int: return values.compactMap { $0 as? Int }
+        case .double: return values.compactMap { $0 as? Double }
+        case .string: return values.compactMap { $0 as? String }
+        case .bool: return values.compactMap { $0 as? Bool }
+        case .array(.double): return values.compactMap { $0 as? [Double] }
+        case .array(.int): return values.compactMap { $0 as? [Int] }
         default: return nil
+        }
+    }
+
+    /// The type a literal takes beside `value`: `x * 2` with x a Double makes 2 a Double,
+    /// `xs + [1]` with xs a [Double] makes [1] a [Double].
+    func literalType(besides value: Any) -> StepType? {
+        let type = type(of: value)
+        switch type {
+        case .double, .array(.double), .array(.array(.double)): return type
+        default: return literalTypes[type]
         }
     }
 }

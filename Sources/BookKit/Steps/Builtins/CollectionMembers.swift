@@ -73,7 +73,7 @@ enum CollectionMembers {
             return closure
         }
         func typed(_ elements: [Any]) throws -> Any {
-            guard let array = Types.typedArray(elements) else {
+            guard let array = interpreter.types.typedArray(elements) else {
                 throw StepError("the closure returns values of different types", at: node)
             }
             return array
@@ -89,17 +89,17 @@ enum CollectionMembers {
             let f = try closure(1)
             return .some(try source.reduce(values[0]) { try required(f([$0, $1]), node) })
         case ("max", 0), ("min", 0):
-            if let ints = source as? [Int] ?? Types.coerce(source, to: "[Int]") as? [Int] {
+            if let ints = source as? [Int] ?? interpreter.types.coerce(source, to: .array(.int)) as? [Int] {
                 return .some(optional(name == "max" ? ints.max() : ints.min()))
             }
-            if let numbers = source as? [Double] ?? Types.coerce(source, to: "[Double]") as? [Double] {
+            if let numbers = source as? [Double] ?? interpreter.types.coerce(source, to: .array(.double)) as? [Double] {
                 return .some(optional(name == "max" ? numbers.max() : numbers.min()))
             }
             throw StepError("'\(name)()' needs numbers", at: node.declName)
         case ("sorted", 0):
-            if let ints = Types.coerce(source, to: "[Int]") as? [Int] { return .some(ints.sorted()) }
-            if let numbers = Types.coerce(source, to: "[Double]") as? [Double] { return .some(numbers.sorted()) }
-            if let strings = Types.coerce(source, to: "[String]") as? [String] { return .some(strings.sorted()) }
+            if let ints = interpreter.types.coerce(source, to: .array(.int)) as? [Int] { return .some(ints.sorted()) }
+            if let numbers = interpreter.types.coerce(source, to: .array(.double)) as? [Double] { return .some(numbers.sorted()) }
+            if let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] { return .some(strings.sorted()) }
             throw StepError("'sorted()' needs numbers or strings", at: node.declName)
         case ("reversed", 0):
             return .some(try typed(source.reversed()))
@@ -117,9 +117,9 @@ enum CollectionMembers {
             return .some(source.enumerated().map { Enumerated(offset: $0.offset, element: $0.element) })
         case ("contains", 1):
             let wanted = values[0]
-            return .some(source.contains { String(describing: $0) == String(describing: wanted) && Types.name(of: $0) == Types.name(of: wanted) })
+            return .some(source.contains { String(describing: $0) == String(describing: wanted) && interpreter.types.type(of: $0) == interpreter.types.type(of: wanted) })
         case ("joined", 0), ("joined", 1):
-            guard let strings = Types.coerce(source, to: "[String]") as? [String] else { throw StepError("'joined' needs strings", at: node.declName) }
+            guard let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] else { throw StepError("'joined' needs strings", at: node.declName) }
             let separator = values.first as? String ?? ""
             return .some(strings.joined(separator: separator))
         default:

@@ -8,7 +8,7 @@ extension Library {
         function("func Int(_ x: Int) -> Int") { a in try a(0) as Int }
         function("func Int(_ x: Double) -> Int") { a in
             let x: Double = try a(0)
-            guard x.isFinite, abs(x) < 9.2e18 else { throw StepError("Double value cannot be converted to Int because it is either infinite, NaN or too large") }
+            guard x.isFinite, abs(x) < 9.2e18 else { throw StepFailure("Double value cannot be converted to Int because it is either infinite, NaN or too large") }
             return Int(x)
         }
         function("func Array(_ xs: [Double]) -> [Double]") { a in try a(0) as [Double] }
@@ -18,7 +18,7 @@ extension Library {
         function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
         function("func abs(_ x: Int) -> Int") { a in
             let x: Int = try a(0)
-            guard x != .min else { throw StepError("abs(Int.min) overflows Int") }
+            guard x != .min else { throw StepFailure("abs(Int.min) overflows Int") }
             return abs(x)
         }
         function("func abs(_ x: Double) -> Double") { a in abs(try a(0) as Double) }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One chapter file read and parsed, or the reason it could not be.
+struct SourceChapter {
+    let language: String
+    /// File stem, e.g. `03-attention`.
+    let slug: String
+    /// The file's path as shown in messages.
+    let file: String
+    let url: URL
+    /// Nil when the file is not UTF-8 (the diagnostic says where).
+    let parsed: Chapter?
+    let diagnostics: [Diagnostic]
+}
+
+/// Finds language folders and chapter files in reading order.
+enum BookSources {
+    /// The languages the book has: `en` first, then `ru`, `et`, then others alphabetically.
+    static func languages(in options: BuildOptions) throws(BuildError) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.chapters.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .chaptersFolderMissing(options.displayRoot)
+        }
+        if !options.languages.isEmpty {
+            for language in options.languages where chapterFiles(options, language).isEmpty {
+                throw .languageMissing(language: language, folder: options.displayRoot)
+            }
+            return options.languages
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: options.chapters.path)) ?? []
+        let found = entries.filter { !chapterFiles(options, $0).isEmpty }
+        if found.isEmpty { throw .noChapters(options.displayRoot) }
+        let preferred = ["en", "ru", "et"]
+        return preferred.filter(found.contains) + found.filter { !preferred.contains($0) }.sorted()
+    }
+
+    /// `NN-name.md` files sorted by name, then `glossary.md`.
+    static func chapterFiles(_ options: BuildOptions, _ language: String) -> [String] {
+        let names = files(options, language)
+        let numbered = names.filter(isNumberedChapter).sorted()
+        return numbered + (names.contains("glossary.md") ? ["glossary.md"] : [])
+    }
+
+    /// A warning for each Markdown file in a language folder that is not read as a chapter.
+    static func unknownFiles(_ options: BuildOptions, _ language: String) -> [Diagnostic] {
+        files(options, language).filter { $0.hasSuffix(".md") && !isNumberedChapter($0) && $0 != "glossary.md" }.sorted().map { name in
+            Diagnostic(.unknownFile, "'\(name)' is not read: chapters are named like 00-name.md (two digits, a dash, a name), or glossary.md",
+                       at: SourceLocation(file: "\(options.displayRoot)/\(language)/\(name)", line: 1, column: 1), severity: .warning)
+        }
+    }
+
+    private static func files(_ options: BuildOptions, _ language: String) -> [String] {
+        let folder = options.chapters.appendingPathComponent(language)
+        return (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    }
+
+    /// Reads and parses every chapter of `language`.
+    static func load(_ options: BuildOptions, _ language: String) throws(BuildError) -> [SourceChapter] {
+        try chapterFiles(options, language).map { (name) throws(BuildError) -> SourceChapter in
+            let url = options.chapters.appendingPathComponent(language).appendingPathComponent(name)
+            let file = "\(options.displayRoot)/\(language)/\(name)"
+            let slug = String(name.dropLast(3))
+            let bytes: Data
+            do { bytes = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: error.localizedDescription) }
+            do throws(Diagnostic) {
+                let parsed = ChapterParser.parse(try ChapterText(file: file, bytes: bytes))
+                return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: parsed, diagnostics: parsed.diagnostics)
+            } catch {
+                return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: nil, diagnostics: [error])
+            }
+        }
+    }
+
+    /// `03-attention.md`: two digits, a dash, a name.
+    private static func isNumberedChapter(_ name: String) -> Bool {
+        let characters = Array(name)
+        return characters.count > 6 && name.hasSuffix(".md") && characters[0].isASCII && characters[0].isNumber
+            && characters[1].isASCII && characters[1].isNumber && characters[2] == "-"
+    }
+}

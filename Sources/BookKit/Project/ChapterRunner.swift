@@ -1,0 +1,70 @@
+/// What runs a chapter's steps: the interpreter's `Session`, or a stand-in in tests.
+public protocol StepRunning: AnyObject {
+    func run(step code: String, at origin: SourceLocation) -> StepOutcome
+    func evaluate(expression: String, at origin: SourceLocation) -> StepOutcome
+}
+
+extension Session: StepRunning {}
+
+/// Makes the session of one chapter file.
+public typealias SessionFactory = (_ file: String, _ context: LibraryContext, _ budget: StepBudget) -> any StepRunning
+
+/// Runs every step and inline expression of `chapter` in order in `session`, like notebook cells:
+/// the outcome of each of `chapter.items`. The one loop that runs a chapter.
+public func runChapter(_ chapter: Chapter, in session: any StepRunning) -> [StepOutcome] {
+    chapter.items.map { item in
+        switch item {
+        case .step(let i): return session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin)
+        case .inline(let i): return session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
+        }
+    }
+}
+
+/// Runs chapter programs, each distinct program once for the life of a project, and hands every
+/// chapter the outcomes of its items with error positions moved into that chapter's file.
+final class ChapterRunner {
+    private let context: LibraryContext
+    private let budget: StepBudget
+    private let makeSession: SessionFactory
+    /// Outcomes by program, with the chapter that ran it.
+    private var done: [[String]: (chapter: Chapter, outcomes: [StepOutcome])] = [:]
+
+    init(context: LibraryContext, budget: StepBudget, makeSession: @escaping SessionFactory) {
+        self.context = context
+        self.budget = budget
+        self.makeSession = makeSession
+    }
+
+    /// The outcome of each item of `chapter`, and the file whose run they come from when they were
+    /// reused (nil when this call ran them).
+    func outcomes(for chapter: Chapter) -> (outcomes: [StepOutcome], reusedFrom: String?) {
+        let program = chapter.program
+        if let previous = done[program] {
+            let moved = zip(chapter.items, previous.outcomes).map { item, outcome in
+                Self.move(outcome, from: previous.chapter, to: chapter, item: item)
+            }
+            return (moved, previous.chapter.source.file == chapter.source.file ? nil : previous.chapter.source.file)
+        }
+        let outcomes = runChapter(chapter, in: makeSession(chapter.source.file, context, budget))
+        done[program] = (chapter, outcomes)
+        return (outcomes, nil)
+    }
+
+    /// `outcome` of `item` as if `target` had run it: the same code sits at another position there.
+    private static func move(_ outcome: StepOutcome, from source: Chapter, to target: Chapter, item: ChapterItem) -> StepOutcome {
+        guard !outcome.diagnostics.isEmpty else { return outcome }
+        let old = source.origin(of: item), new = target.origin(of: item)
+        var moved = outcome
+        moved.diagnostics = outcome.diagnostics.map { diagnostic in
+            guard diagnostic.location.file == old.file else { return diagnostic }
+            var moved = diagnostic
+            // Every code line is shifted by the fence's indentation, so every column moves alike.
+            moved.location.column += new.column - old.column
+            moved.location.line += new.line - old.line
+            moved.location.file = new.file
+            if diagnostic.sourceLine != nil { moved.sourceLine = target.source.line(moved.location.line) }
+            return moved
+        }
+        return moved
+    }
+}

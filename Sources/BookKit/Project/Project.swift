@@ -1,0 +1,204 @@
+import Foundation
+
+/// What a successful build did.
+public struct BuildReport: Sendable, Equatable {
+    /// Chapter pages written, over all languages.
+    public var chapters: Int
+    /// Steps in those chapters.
+    public var steps: Int
+    /// Files in the output folder.
+    public var files: Int
+    /// What is worth a look but did not stop the build (translations out of step, stray files).
+    public var warnings: [Diagnostic]
+}
+
+/// What a successful check did.
+public struct CheckReport: Sendable, Equatable {
+    /// Chapters checked, over all languages.
+    public var chapters: Int
+    /// Steps in those chapters.
+    public var steps: Int
+    /// Chapter files whose output blocks `--fix` rewrote.
+    public var fixedFiles: [String]
+    public var warnings: [Diagnostic]
+}
+
+/// A book on disk and everything that lives as long as it is worked on: the engine binding, the
+/// memo of engine runs and of chapter programs already run. `build` runs every chapter and hands
+/// the results to the renderers; `check` compares them with the output blocks (and fixes them).
+public final class Project {
+    public let options: BuildOptions
+    /// Receives one line per chapter: `en/03-attention  12 steps  0.21 s`.
+    public var progress: (String) -> Void
+    private let runner: ChapterRunner
+
+    /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
+    public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
+        self.init(options: options, progress: progress) { file, context, budget in
+            Session(file: file, binding: binding, context: context, budget: budget)
+        }
+    }
+
+    /// A project whose chapters run in sessions from `makeSession` (tests pass a stand-in).
+    public init(options: BuildOptions, progress: @escaping (String) -> Void = { _ in }, makeSession: @escaping SessionFactory) {
+        self.options = options
+        self.progress = progress
+        runner = ChapterRunner(context: LibraryContext(chaptersDirectory: options.chapters), budget: options.budget,
+                               makeSession: makeSession)
+    }
+
+    /// One chapter after its program ran.
+    struct RanChapter {
+        let source: SourceChapter
+        /// Nil when the chapter could not be run (not UTF-8, or broken Markdown).
+        let outcomes: [StepOutcome]?
+        /// Everything wrong but output mismatches.
+        let errors: [Diagnostic]
+        /// Output blocks that differ from the results (`--fix` repairs these).
+        let mismatches: [Diagnostic]
+
+        /// `errors` and, unless they get fixed, `mismatches`, by position.
+        func problems(fixing: Bool) -> [Diagnostic] {
+            (errors + (fixing ? [] : mismatches)).enumerated()
+                .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+                .map(\.element)
+        }
+    }
+
+    /// One language's chapters, run.
+    struct RanEdition {
+        let language: String
+        let chapters: [RanChapter]
+    }
+
+    /// Runs every chapter and writes every format's files to `options.output`, only when nothing failed.
+    @discardableResult
+    public func build() throws(BuildError) -> BuildReport {
+        let renderers = try options.formats.map { (format) throws(BuildError) -> any Renderer in
+            guard let renderer = Renderers.named(format) else { throw .unknownFormat(format) }
+            return renderer
+        }
+        let editions = try runAll()
+        let problems = editions.flatMap { $0.chapters.flatMap { $0.problems(fixing: false) } }
+        if !problems.isEmpty { throw .diagnostics(problems) }
+        var results: [BookResults.Edition] = []
+        var chapters = 0, steps = 0
+        for edition in editions {
+            let ran = edition.chapters.compactMap { ran -> BookResults.ChapterResult? in
+                guard let chapter = ran.source.parsed, let outcomes = ran.outcomes else { return nil }
+                steps += chapter.steps.count
+                return BookResults.ChapterResult(slug: ran.source.slug, chapter: chapter, outcomes: outcomes)
+            }
+            chapters += ran.count
+            results.append(BookResults.Edition(language: edition.language, chapters: ran))
+        }
+        let book = BookResults(editions: results)
+        var files: [String: Data] = [:]
+        for renderer in renderers {
+            do {
+                try files.merge(renderer.render(book)) { _, _ throws in throw BuildError.render(format: renderer.format, "two formats write the same file") }
+            } catch let error as BuildError {
+                throw error
+            } catch {
+                throw .render(format: renderer.format, String(describing: error))
+            }
+        }
+        try SiteFolder.replace(options.output, with: files)
+        return BuildReport(chapters: chapters, steps: steps, files: files.count, warnings: try warnings(editions, severity: .warning))
+    }
+
+    /// Runs every chapter and compares results with output blocks; with `fix`, rewrites the
+    /// blocks that differ (or are missing) instead of reporting them. Translations that do not
+    /// carry the English steps are errors here.
+    @discardableResult
+    public func check(fix: Bool = false) throws(BuildError) -> CheckReport {
+        let editions = try runAll()
+        var problems: [Diagnostic] = []
+        var fixed: [String] = []
+        var chapters = 0, steps = 0
+        for edition in editions {
+            for ran in edition.chapters {
+                chapters += 1
+                steps += ran.source.parsed?.steps.count ?? 0
+                problems += ran.problems(fixing: fix)
+                guard fix, let chapter = ran.source.parsed, let outcomes = ran.outcomes else { continue }
+                if let file = try rewriteOutputs(chapter, outcomes: outcomes, url: ran.source.url) {
+                    fixed.append(file)
+                }
+            }
+        }
+        let found = try warnings(editions, severity: .error)
+        problems += found.filter { $0.severity == .error }
+        if !problems.isEmpty { throw .diagnostics(problems) }
+        return CheckReport(chapters: chapters, steps: steps, fixedFiles: fixed, warnings: found.filter { $0.severity != .error })
+    }
+
+    /// Loads and runs every chapter of every language.
+    private func runAll() throws(BuildError) -> [RanEdition] {
+        let languages = try BookSources.languages(in: options)
+        var editions: [RanEdition] = []
+        for language in languages {
+            var chapters: [RanChapter] = []
+            for source in try BookSources.load(options, language) {
+                // Broken Markdown is reported alone: running a half-parsed chapter only adds noise.
+                guard let chapter = source.parsed, source.diagnostics.isEmpty else {
+                    chapters.append(RanChapter(source: source, outcomes: nil, errors: source.diagnostics, mismatches: []))
+                    continue
+                }
+                let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
+                let (errors, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
+                chapters.append(RanChapter(source: source, outcomes: outcomes, errors: errors, mismatches: mismatches))
+                progress(progressLine(language: language, source: source, steps: chapter.steps.count,
+                                      outcomes: outcomes, reusedFrom: reusedFrom))
+            }
+            editions.append(RanEdition(language: language, chapters: chapters))
+        }
+        return editions
+    }
+
+    private func progressLine(language: String, source: SourceChapter, steps: Int, outcomes: [StepOutcome], reusedFrom: String?) -> String {
+        let name = "\(language)/\(source.slug)"
+        let count = "\(steps) step\(steps == 1 ? "" : "s")"
+        if let reusedFrom {
+            return "\(name)  \(count)  same program as \(reusedFrom), results reused"
+        }
+        let total = outcomes.map(\.duration).reduce(Duration.zero, +)
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        return "\(name)  \(count)  \(String(format: "%.2f", seconds)) s"
+    }
+
+    /// Writes the chapter back with its output blocks from `outcomes`; the file's name when it changed.
+    private func rewriteOutputs(_ chapter: Chapter, outcomes: [StepOutcome], url: URL) throws(BuildError) -> String? {
+        var results = Array(repeating: String?.none, count: chapter.steps.count)
+        for (item, outcome) in zip(chapter.items, outcomes) {
+            if case .step(let i) = item { results[i] = OutcomeCheck.resultText(chapter.steps[i], outcome) }
+        }
+        let text = OutputFixer.fixed(chapter, results: results)
+        guard text != chapter.source.text else { return nil }
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            throw .cannotWrite(path: chapter.source.file, reason: error.localizedDescription)
+        }
+        return chapter.source.file
+    }
+
+    /// Stray Markdown files in the language folders, and translation problems of every non-English
+    /// edition at `severity` (English is loaded for them when not built).
+    private func warnings(_ editions: [RanEdition], severity: Severity) throws(BuildError) -> [Diagnostic] {
+        var found = editions.flatMap { BookSources.unknownFiles(options, $0.language) }
+        let others = editions.filter { $0.language != "en" }
+        guard !others.isEmpty else { return found }
+        let english: [SourceChapter]
+        if let built = editions.first(where: { $0.language == "en" }) {
+            english = built.chapters.map(\.source)
+        } else if !BookSources.chapterFiles(options, "en").isEmpty {
+            english = try BookSources.load(options, "en")
+        } else {
+            return found
+        }
+        for edition in others {
+            found += TranslationParity.problems(english: english, translated: edition.chapters.map(\.source),
+                                                language: edition.language, severity: severity)
+        }
+        return found
+    }
+}

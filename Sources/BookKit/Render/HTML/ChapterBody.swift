@@ -1,0 +1,92 @@
+/// One chapter's body as HTML, drawn from the parsed chapter and its step outcomes: steps as code
+/// and result, output blocks left out (the real result stands in their place), inline expressions
+/// as text, headings with ids. Nothing is patched afterwards.
+struct ChapterBody {
+    /// Ids the page template uses; headings and step names must not take them.
+    static let templateIDs: Set<String> = ["content", "sidebar", "sidebar-title", "toc-side-title", "toc-inline-title"]
+
+    let chapter: Chapter
+    /// The outcome of each of `chapter.items`.
+    let outcomes: [StepOutcome]
+    let language: String
+
+    /// Each inline expression's text in this language, by node index.
+    private var inlineTexts: [Int: String] {
+        var texts: [Int: String] = [:]
+        for (item, outcome) in zip(chapter.items, outcomes) {
+            if case .inline(let i) = item {
+                texts[chapter.inlines[i].node] = InlineText.text(outcome, decimals: chapter.inlines[i].decimals, language: language)
+            }
+        }
+        return texts
+    }
+
+    /// Every heading with the id it gets: unique on the page, never a template id or a step's name.
+    func headings() -> [(node: Int, heading: Heading)] {
+        var used = Self.templateIDs.union(chapter.steps.compactMap(\.options.name))
+        let texts = inlineTexts
+        var found: [(node: Int, heading: Heading)] = []
+        chapter.document.walk { node, _ in
+            guard node.headingLevel > 0 else { return }
+            let text = Self.plainText(node, texts)
+            found.append((node.index, Heading(level: node.headingLevel, id: Slug.unique(Slug.make(text), avoiding: &used), text: text)))
+        }
+        return found
+    }
+
+    /// The chapter rendered; `afterTitle` gets the headings and returns what follows the title.
+    func render(ids: PageIDs, afterTitle: ([Heading]) -> String) -> RenderedChapter {
+        let headings = headings()
+        let texts = inlineTexts
+        var steps: [Int: Int] = [:], outputs: Set<Int> = []
+        for (i, step) in chapter.steps.enumerated() {
+            steps[step.node] = i
+            if let output = step.output { outputs.insert(output.node) }
+        }
+        var outcomeOfStep: [Int: StepOutcome] = [:]
+        for (item, outcome) in zip(chapter.items, outcomes) {
+            if case .step(let i) = item { outcomeOfStep[i] = outcome }
+        }
+        var markdown = MarkdownHTML()
+        markdown.headingIDs = Dictionary(uniqueKeysWithValues: headings.map { ($0.node, $0.heading.id) })
+        markdown.afterFirstTitle = afterTitle(headings.map(\.heading))
+        markdown.replacement = { node in
+            if let i = steps[node.index], let outcome = outcomeOfStep[i] {
+                return .block(stepHTML(chapter.steps[i], outcome, ids: ids))
+            }
+            if outputs.contains(node.index) { return .nothing }
+            if let text = texts[node.index] { return .text(text) }
+            return nil
+        }
+        var body = markdown.html(chapter.document)
+        let title = headings.first { $0.heading.level == 1 }?.heading.text ?? chapter.title
+        if !headings.contains(where: { $0.heading.level == 1 }) {
+            body = "<h1>\(HTML.escape(title))</h1>" + markdown.afterFirstTitle + body
+        }
+        return RenderedChapter(slug: "", title: title, body: body, headings: headings.map(\.heading))
+    }
+
+    /// A step's box: its code and its result, as the options ask.
+    private func stepHTML(_ step: StepBlock, _ outcome: StepOutcome, ids: PageIDs) -> String {
+        var result = ""
+        if !step.options.hideOutput {
+            if step.options.expectsError {
+                result = Presenter.plainHTML(OutcomeCheck.resultText(step, outcome) ?? "")
+            } else {
+                result = Presenter.html(outcome, language: language, ids: ids)
+            }
+        }
+        return Presenter.step(code: step.code, result: result, language: language, id: step.options.name,
+                              codeHidden: step.options.hideCode, answer: step.options.isAnswer)
+    }
+
+    /// A heading's text as the reader sees it, inline expressions replaced by their values.
+    private static func plainText(_ node: MarkdownNode, _ texts: [Int: String]) -> String {
+        if let text = texts[node.index] { return text }
+        switch node.kind {
+        case .text, .code: return node.literal
+        case .softBreak, .lineBreak: return " "
+        default: return node.children.map { plainText($0, texts) }.joined()
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// Turns a step's result into an HTML fragment: a table, an SVG chart or plain text.
+enum Presenter {
+    /// The result of `outcome`: what it printed, then its value's rich form (or its text).
+    static func html(_ outcome: StepOutcome, language: String, ids: PageIDs) -> String {
+        html(display: outcome.display, text: OutcomeCheck.trimmed(outcome.text), printed: outcome.printed, language: language, ids: ids)
+    }
+
+    /// `display` is how the value shows (nil when there was none); `text` its plain-text form, exactly
+    /// what an `output` block holds; `printed` what the step printed before it.
+    static func html(display: Display?, text: String, printed: String = "", language: String, ids: PageIDs) -> String {
+        guard let display else { return plainHTML(text) }
+        guard let rich = rich(display, language: language, ids: ids) else { return plainHTML(text) }
+        // What the step printed comes before the value; keep it visible.
+        var shown = printed
+        if shown.hasSuffix("\n") { shown.removeLast() }
+        return plainHTML(shown) + rich
+    }
+
+    /// Swift source highlighted by swift-syntax's classifier, as `<pre class="code">`.
+    static func code(_ swift: String) -> String {
+        "<pre class=\"code\"><code class=\"language-swift\">" + CodeHighlighter.html(swift) + "</code></pre>"
+    }
+
+    /// One step as the page shows it: its code (folded when `codeHidden`) above its result.
+    static func step(code swift: String, result: String, language: String = "en", id: String? = nil,
+                     codeHidden: Bool = false, answer: Bool = false) -> String {
+        let words = InterfaceText.forLanguage(language)
+        let codeHTML = code(swift)
+        let shownCode = codeHidden
+            ? "<details class=\"step-code\"><summary>\(HTML.escape(words.showCode))</summary>\(codeHTML)</details>"
+            : codeHTML
+        let resultHTML = result.isEmpty ? "" : "<div class=\"step-result\" aria-label=\"\(HTML.escape(words.output))\">\(result)</div>"
+        let body = shownCode + resultHTML
+        // An exercise's answer stays folded until the reader opens it.
+        let shown = answer ? "<details class=\"step-answer\"><summary>\(HTML.escape(words.showAnswer))</summary>\(body)</details>" : body
+        let idAttribute = id.map { " id=\"\(HTML.escape($0))\"" } ?? ""
+        return "<div class=\"step\"\(idAttribute)>" + shown + "</div>"
+    }
+
+    /// Plain text in the output style; nothing for no text.
+    static func plainHTML(_ text: String) -> String {
+        text.isEmpty ? "" : "<pre class=\"output\">" + HTML.escape(text) + "</pre>"
+    }
+
+    /// A chart in a figure with its title visible below it.
+    static func figure(_ content: String, caption: String) -> String {
+        "<figure class=\"result\">\(content)<figcaption aria-hidden=\"true\">\(HTML.escape(caption))</figcaption></figure>"
+    }
+
+    /// The rich form of `display`, or nil when plain text is the best it gets.
+    static func rich(_ display: Display, language: String, ids: PageIDs) -> String? {
+        let words = InterfaceText.forLanguage(language)
+        switch display {
+        case .distribution(let labels, let probabilities):
+            let chart = BarChart(labels: labels, values: probabilities)
+            return figure(chart.svg(language: language, ids: ids), caption: words.distributionTitle)
+        case .attention(let maps) where !maps.isEmpty:
+            let charts = maps.map { map in
+                let heatmap = Heatmap.attention(queries: map.queries, keys: map.keys, weights: map.weights,
+                                                layer: map.layer, head: map.head, language: language)
+                return figure(heatmap.svg(language: language, ids: ids), caption: heatmap.title)
+            }
+            return "<div class=\"figure-row\">" + charts.joined() + "</div>"
+        case .series(let values, let smoothed):
+            let chart = LineChart(values: values, smoothed: smoothed)
+            return figure(chart.svg(language: language, ids: ids), caption: words.lossTitle)
+        case .graph(let nodes):
+            return figure(GraphChart(nodes: nodes).svg(language: language, ids: ids), caption: words.graphTitle)
+        case .trace(let loss, let positions):
+            return traceHTML(loss: loss, positions: positions, language: language)
+        case .variants(let variants):
+            return sliderHTML(variants, language: language, ids: ids)
+        case .vector(let vector) where !vector.isEmpty:
+            return Tables.vector(vector, language: language)
+        case .integers(let vector) where !vector.isEmpty:
+            return Tables.integers(vector)
+        case .matrix(let matrix) where !matrix.isEmpty:
+            return Tables.matrix(matrix, language: language)
+        case .strings(let names) where !names.isEmpty:
+            return Tables.samples(names, language: language)
+        default:
+            return nil
+        }
+    }
+
+    /// A forward pass as a table: what each position saw, what came next, how likely and how costly.
+    static func traceHTML(loss: Double, positions: [TracePositionDisplay], language: String) -> String {
+        let words = InterfaceText.forLanguage(language)
+        let format = NumberFormat(language: language)
+        let rows = positions.map { p in
+            [String(p.position), SVG.symbol(p.symbol), SVG.symbol(p.targetSymbol), format.string(p.targetProbability), format.string(p.loss)]
+        }
+        return Tables.rows(caption: InterfaceText.filled(words.traceTitle, format.string(loss)),
+                           header: [words.positionColumn, words.inputColumn, words.targetColumn,
+                                    words.targetProbabilityColumn, words.lossAxis],
+                           rows: rows)
+    }
+
+    /// Every variant's fragment behind one slider.
+    static func sliderHTML(_ variants: VariantsDisplay, language: String, ids: PageIDs) -> String {
+        let format = NumberFormat(language: language)
+        // The slider's id comes from its fragments as each draws alone, whatever else the page shows.
+        let identity = variants.results.map { result in
+            html(display: result.display, text: result.text, language: language, ids: PageIDs())
+        }
+        let fragments = variants.results.map { result in
+            html(display: result.display, text: result.text, language: language, ids: ids)
+        }
+        return Slider(label: variants.label, valueLabels: variants.values.map { format.string($0) },
+                      fragments: fragments, defaultIndex: variants.defaultIndex).html(ids: ids, identity: identity)
+    }
+}
+
+/// HTML escaping for the pages' own markup, the one place that does it.
+enum HTML {
+    /// `text` with &, <, >, " and ' escaped for element content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// The ids of one page: charts and sliders name theirs after their content, and when a page shows
+/// the same result twice the second copy's ids get a suffix, so every id on a page stays unique.
+final class PageIDs {
+    private var uses: [String: Int] = [:]
+
+    /// `base` the first time, then `base-2`, `base-3`, ...
+    func unique(_ base: String) -> String {
+        let n = uses[base, default: 0] + 1
+        uses[base] = n
+        return n == 1 ? base : "\(base)-\(n)"
+    }
+}

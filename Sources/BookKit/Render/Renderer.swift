@@ -1,0 +1,40 @@
+import Foundation
+
+/// A book after its steps ran: each edition's chapters with the outcome of every step and inline
+/// expression. The one thing renderers see.
+public struct BookResults: Sendable {
+    /// One chapter and its outcomes (one per item of `chapter.items`).
+    public struct ChapterResult: Sendable {
+        /// File stem, e.g. `03-attention`.
+        public var slug: String
+        public var chapter: Chapter
+        public var outcomes: [StepOutcome]
+    }
+
+    /// One language's chapters in reading order.
+    public struct Edition: Sendable {
+        public var language: String
+        public var chapters: [ChapterResult]
+    }
+
+    public var editions: [Edition]
+}
+
+/// Turns a book's results into the files of one format, as mdBook's renderers do: the HTML site,
+/// EPUB, ... A renderer only renders: it reads the results and returns files.
+public protocol Renderer: Sendable {
+    /// The format's name, as `book build --format` takes it.
+    var format: String { get }
+    /// Every file of the output, by path relative to the output folder.
+    func render(_ book: BookResults) throws -> [String: Data]
+}
+
+/// The renderers this tool has, by format name.
+public enum Renderers {
+    public static let all: [any Renderer] = [SiteRenderer()]
+
+    /// The renderer for `format`, nil when there is none.
+    public static func named(_ format: String) -> (any Renderer)? {
+        all.first { $0.format == format }
+    }
+}

@@ -1,0 +1,45 @@
+/// An engine made available to steps: its builtins, operators and the displays of its values.
+/// The interpreter knows no engine; a binding (MicroGPTSteps for this book) brings one in.
+public protocol StepBinding: Sendable {
+    /// The module compiled steps import (`MicroGPT`): the step exporter's header names it.
+    var moduleName: String { get }
+    /// Changes whenever the same step could give another result (part of cache keys).
+    var version: String { get }
+    /// Registers the engine's functions, methods, properties, operators and type names.
+    func register(in library: Library, context: LibraryContext)
+    /// How a value of one of the engine's types shows; nil for values that are not the engine's.
+    /// `convert` gives the display of a nested value (a slider's results).
+    func display(of value: Any, convert: (Any) -> Display) -> Display?
+}
+
+/// What builtins may use from outside: the chapters folder (for data files) and a memo shared by
+/// every session of a project, so that a training run several chapters ask for runs once.
+public final class LibraryContext: @unchecked Sendable {
+    /// Relative data paths in steps resolve against this folder.
+    public let chaptersDirectory: URL
+    private let lock = NSLock()
+    private var memo: [AnyHashable: Any] = [:]
+
+    public init(chaptersDirectory: URL) { self.chaptersDirectory = chaptersDirectory }
+
+    /// The value under `key`, computed once by `make` for the life of this context.
+    public func memoized<Key: Hashable & Sendable, T>(_ key: Key, _ make: () throws -> T) rethrows -> T {
+        lock.lock(); defer { lock.unlock() }
+        if let hit = memo[AnyHashable(key)] as? T { return hit }
+        let value = try make()
+        memo[AnyHashable(key)] = value
+        return value
+    }
+}
+
+extension Library {
+    /// Swift's basics and the binding's engine, as steps see them.
+    static func standard(binding: any StepBinding, context: LibraryContext) -> Library {
+        let library = Library()
+        library.registerStdlib()
+        binding.register(in: library, context: context)
+        return library
+    }
+}
+
+import Foundation
