@@ -64,7 +64,7 @@ let package = Package(
         // Tools only tests use: the headless-browser page check.
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport"]),
         .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,

@@ -1,4 +1,5 @@
 import Foundation
+@testable import BookKit
 
 /// Loads every page of a built site in headless Chromium and reports what a reader would hit:
 /// script errors, failed or outside requests, empty charts, sliders or theme toggle that do not

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 @testable import BookKit
 
@@ -9,25 +10,27 @@ final class FakeSession: StepRunning {
     init(file: String) { self.file = file }
 
     func run(step code: String, at origin: SourceLocation) -> StepOutcome {
-        var printed = "", value: Any?
+        var printed = "", value: Double?
         for (k, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("say ") { printed += line.dropFirst(4) + "\n" }
             if line.hasPrefix("value ") { value = Double(line.dropFirst(6)) }
             if line.hasPrefix("fail ") {
                 let at = SourceLocation(file: origin.file, line: origin.line + k, column: origin.column)
-                return StepOutcome(value: nil, printed: printed, text: printed, diagnostics: [Diagnostic(String(line.dropFirst(5)), at: at, sourceLine: String(line))], duration: .zero)
+                return StepOutcome(printed: printed, text: printed, display: nil,
+                                   diagnostics: [Diagnostic(.stepFailed, String(line.dropFirst(5)), at: at, sourceLine: String(line))], duration: .zero)
             }
         }
         let text = printed + (value.map { String(describing: $0) } ?? "")
-        return StepOutcome(value: value, printed: printed, text: text, diagnostics: [], duration: .zero)
+        return StepOutcome(printed: printed, text: text, display: value.map { .number($0) }, diagnostics: [], duration: .zero)
     }
 
     func evaluate(expression: String, at origin: SourceLocation) -> StepOutcome {
         if expression == "fail" {
-            return StepOutcome(value: nil, printed: "", text: "", diagnostics: [Diagnostic("inline failure", at: origin)], duration: .zero)
+            return StepOutcome(printed: "", text: "", display: nil, diagnostics: [Diagnostic(.stepFailed, "inline failure", at: origin)], duration: .zero)
         }
-        let value: Any = Double(expression) ?? expression
-        return StepOutcome(value: value, printed: "", text: String(describing: value), diagnostics: [], duration: .zero)
+        let display: Display = Double(expression).map { .number($0) } ?? .string(expression)
+        let text = Double(expression).map { String(describing: $0) } ?? expression
+        return StepOutcome(printed: "", text: text, display: display, diagnostics: [], duration: .zero)
     }
 }
 
@@ -40,52 +43,9 @@ final class SessionCounter: @unchecked Sendable {
     }
 }
 
-/// A scratch folder with a `chapters/` tree, removed when the test ends.
-final class ScratchBook {
-    let root: URL
-    init() {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("book-build-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+extension ScratchBook {
+    /// A project over this book whose steps run in fake sessions counted by `counter`.
+    func project(_ counter: SessionCounter = SessionCounter(), languages: [String] = [], progress: @escaping (String) -> Void = { _ in }) -> Project {
+        Project(options: options(languages: languages), progress: progress, makeSession: counter.make)
     }
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    var chapters: URL { root.appendingPathComponent("chapters") }
-    var output: URL { root.appendingPathComponent("build") }
-
-    /// Writes `chapters/<path>`.
-    func write(_ path: String, _ text: String) throws {
-        let url = chapters.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func read(_ path: String) throws -> String {
-        try String(contentsOf: chapters.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    /// Options that print chapter paths as `chapters/...`.
-    func options(languages: [String] = []) -> BuildOptions {
-        var options = BuildOptions(chapters: chapters.path, output: output.path, languages: languages)
-        options.displayRoot = "chapters"
-        return options
-    }
-
-    func builder(_ counter: SessionCounter = SessionCounter(), languages: [String] = [], progress: @escaping (String) -> Void = { _ in }) -> BookBuilder {
-        BookBuilder(options: options(languages: languages), progress: progress, makeSession: counter.make)
-    }
-
-    /// Every file under `folder`, relative path -> bytes.
-    static func contents(of folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
-        for case let url as URL in walker {
-            guard let data = try? Data(contentsOf: url), !url.hasDirectoryPath else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = data
-        }
-        return files
-    }
-
-    /// Names in the scratch root (to prove no staging folder is left behind).
-    var rootEntries: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted() }
 }

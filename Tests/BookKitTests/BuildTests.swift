@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -37,11 +38,11 @@ import Testing
         try book.write("ru/01-numbers.md", Self.russian)
         let counter = SessionCounter()
         var lines: [String] = []
-        let report = try book.builder(counter) { lines.append($0) }.build()
+        let report = try book.project(counter) { lines.append($0) }.build()
         #expect(counter.files == ["chapters/en/01-numbers.md"])
         #expect(lines == ["en/01-numbers  2 steps  0.00 s",
                           "ru/01-numbers  2 steps  same program as chapters/en/01-numbers.md, results reused"])
-        #expect(report == BuildReport(chapters: 2, steps: 4, files: 7))
+        #expect(report == BuildReport(chapters: 2, steps: 4, files: 7, warnings: []))
         let files = ScratchBook.contents(of: book.output)
         #expect(files.keys.sorted() == [".book-build", "assets/book.css", "assets/book.js", "en/01-numbers.html", "en/index.html",
                                         "index.html", "ru/01-numbers.html", "ru/index.html"])
@@ -57,13 +58,32 @@ import Testing
         #expect(book.rootEntries == ["build", "chapters"])
     }
 
+    @Test func translationDriftAndStrayFilesAreWarningsOfBuildButErrorsOfCheck() throws {
+        let book = ScratchBook()
+        try book.write("en/01-numbers.md", Self.english)
+        try book.write("ru/01-numbers.md", Self.russian.replacingOccurrences(of: "value 3", with: "value 4"))
+        try book.write("en/intro.md", "# Not a chapter\n")
+        try book.write("en/001-numbers.md", "# Nor this\n")
+        let report = try book.project().build()
+        #expect(report.warnings.map(\.id) == [.unknownFile, .unknownFile, .translationStepDiffers])
+        #expect(report.warnings.allSatisfy { $0.severity == .warning })
+        #expect(report.warnings.map(\.location.file) == ["chapters/en/001-numbers.md", "chapters/en/intro.md", "chapters/ru/01-numbers.md"])
+        #expect(throws: BuildError.self) { try book.project().check() }
+        do throws(BuildError) {
+            try book.project().check()
+        } catch {
+            guard case .diagnostics(let found) = error else { Issue.record("expected diagnostics, got \(error)"); return }
+            #expect(found.map(\.id) == [.translationStepDiffers] && found.allSatisfy { $0.severity == .error })
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let book = ScratchBook()
         try book.write("en/01-numbers.md", Self.english)
         try book.write("en/glossary.md", "# Glossary\n\nA `=1`.\n")
-        try book.builder().build()
+        try book.project().build()
         let first = ScratchBook.contents(of: book.output)
-        try book.builder().build()
+        try book.project().build()
         #expect(ScratchBook.contents(of: book.output) == first)
         #expect(first.count == 7)  // six pages and assets, and the folder's .book-build marker
     }
@@ -71,11 +91,11 @@ import Testing
     @Test func aFailedBuildLeavesTheOldBuildUntouched() throws {
         let book = ScratchBook()
         try book.write("en/01-numbers.md", Self.english)
-        try book.builder().build()
+        try book.project().build()
         let good = ScratchBook.contents(of: book.output)
         try book.write("en/01-numbers.md", Self.english.replacingOccurrences(of: "value 3", with: "fail no such thing"))
-        #expect(throws: BuildError.diagnostics([Diagnostic("no such thing", at: SourceLocation(file: "chapters/en/01-numbers.md", line: 20, column: 1), sourceLine: "fail no such thing")])) {
-            try book.builder().build()
+        #expect(throws: BuildError.diagnostics([Diagnostic(.stepFailed, "no such thing", at: SourceLocation(file: "chapters/en/01-numbers.md", line: 20, column: 1), sourceLine: "fail no such thing")])) {
+            try book.project().build()
         }
         #expect(ScratchBook.contents(of: book.output) == good)
         #expect(book.rootEntries == ["build", "chapters"])
@@ -87,9 +107,9 @@ import Testing
         try book.write("ru/01-a.md", "# А\n\nТекст.\n\nЕщё.\n\n  ```swift step\n  say x\n  fail broken\n  ```\n")
         let counter = SessionCounter()
         #expect(throws: BuildError.diagnostics([
-            Diagnostic("broken", at: SourceLocation(file: "chapters/en/01-a.md", line: 5, column: 1), sourceLine: "fail broken"),
-            Diagnostic("broken", at: SourceLocation(file: "chapters/ru/01-a.md", line: 9, column: 3), sourceLine: "  fail broken"),
-        ])) { try book.builder(counter).build() }
+            Diagnostic(.stepFailed, "broken", at: SourceLocation(file: "chapters/en/01-a.md", line: 5, column: 1), sourceLine: "fail broken"),
+            Diagnostic(.stepFailed, "broken", at: SourceLocation(file: "chapters/ru/01-a.md", line: 9, column: 3), sourceLine: "  fail broken"),
+        ])) { try book.project(counter).build() }
         #expect(counter.files.count == 1)
         #expect(!FileManager.default.fileExists(atPath: book.output.path))
     }
@@ -97,8 +117,8 @@ import Testing
     @Test func everyErrorOfAChapterIsReported() throws {
         let book = ScratchBook()
         try book.write("en/01-a.md", "# A\n\n```swift step\nfail one\n```\n\nSee `=fail`.\n\n```swift step error\nsay fine\n```\n\n```swift step\nfail two\n```\n")
-        do {
-            try book.builder().build()
+        do throws(BuildError) {
+            try book.project().build()
             Issue.record("the build should fail")
         } catch {
             #expect(error.description == """
@@ -120,7 +140,7 @@ import Testing
         let book = ScratchBook()
         try book.write("en/01-a.md", "# A\n")
         #expect(throws: BuildError.languageMissing(language: "fr", folder: "chapters")) {
-            try book.builder(languages: ["fr"]).build()
+            try book.project(languages: ["fr"]).build()
         }
     }
 }

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -28,9 +29,8 @@ import Testing
     """
 
     @Test func stepsOptionsAndOutputs() {
-        let parsed = ChapterParser.parse(ChapterText(file: "en/01-dot.md", text: Self.text))
-        #expect(parsed.diagnostics.isEmpty)
-        let chapter = parsed.chapter
+        let chapter = ChapterParser.parse(ChapterText(file: "en/01-dot.md", text: Self.text))
+        #expect(chapter.diagnostics.isEmpty)
         #expect(chapter.title == "Dot products")
         #expect(chapter.steps.count == 2)
         let first = chapter.steps[0]
@@ -39,7 +39,13 @@ import Testing
         #expect(first.options.name == "first")
         #expect(first.origin == SourceLocation(file: "en/01-dot.md", line: 6, column: 1))
         #expect(first.fence.line == 5 && first.endLine == 8)
-        #expect(first.output == OutputBlock(text: "5.0", fence: SourceLocation(file: "en/01-dot.md", line: 10, column: 1), endLine: 12))
+        #expect(first.output?.text == "5.0")
+        #expect(first.output?.fence == SourceLocation(file: "en/01-dot.md", line: 10, column: 1) && first.output?.endLine == 12)
+        // Steps, outputs and inline expressions point at their nodes in the chapter's one tree.
+        let nodes = Dictionary(uniqueKeysWithValues: chapter.document.nodes.map { ($0.index, $0) })
+        #expect(nodes[first.node]?.fenceInfo == "swift step hide-code name=first")
+        #expect(nodes[first.output?.node ?? -1]?.literal == "5.0\n")
+        #expect(chapter.inlines.map { nodes[$0.node]?.literal } == ["=dot(a, b) | 2", "=a.count + 1", "= b ", "=a[0]"])
         let second = chapter.steps[1]
         #expect(second.options.expectsError && second.options.hideOutput && second.options.name == nil)
         #expect(second.output == nil)
@@ -47,7 +53,7 @@ import Testing
     }
 
     @Test func inlineExpressionsHaveExactColumns() throws {
-        let chapter = ChapterParser.parse(ChapterText(file: "f.md", text: Self.text)).chapter
+        let chapter = ChapterParser.parse(ChapterText(file: "f.md", text: Self.text))
         let inlines = chapter.inlines
         try #require(inlines.count == 4)
         #expect(inlines.map(\.expression) == ["dot(a, b)", "a.count + 1", "b", "a[0]"])
@@ -73,6 +79,8 @@ import Testing
     @Test func problemsAreReportedWithPositions() {
         let text = "No title here.\n\n```output\n1\n```\n\n```swift step shiny name=2x\nlet a = 1\n```\n\n```swift step\nlet b = 2\n"
         let diagnostics = ChapterParser.parse(ChapterText(file: "bad.md", text: text)).diagnostics
+        #expect(diagnostics.map(\.id) == [.strayOutput, .unknownStepOption, .badStepName, .unterminatedFence, .missingTitle])
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:1", "7:15", "7:21", "11:1", "1:1"])
         #expect(diagnostics.map(\.description) == [
             "bad.md:3:1: error: an output block must come right after a swift step block\n    ```output\n    ^",
             "bad.md:7:15: error: unknown step option 'shiny'; expected hide-code, hide-output, error, answer or name=ID\n    ```swift step shiny name=2x\n                  ^",
@@ -86,7 +94,7 @@ import Testing
         var bytes = Array("# T\n\nab".utf8)
         bytes.append(0xC3)  // a lead byte followed by no continuation
         bytes += Array("x\n".utf8)
-        #expect(throws: Diagnostic("the file is not valid UTF-8: byte 0xC3 does not start a valid character; save the file as UTF-8",
+        #expect(throws: Diagnostic(.notUTF8, "the file is not valid UTF-8: byte 0xC3 does not start a valid character; save the file as UTF-8",
                                    at: SourceLocation(file: "u.md", line: 3, column: 3))) {
             try ChapterText(file: "u.md", bytes: Data(bytes))
         }

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -80,7 +81,7 @@ import Testing
         let book = ScratchBook()
         try book.write("en/01-check.md", Self.chapter)
         do {
-            try book.builder().check()
+            try book.project().check()
             Issue.record("check should fail")
         } catch {
             #expect(error.description == """
@@ -90,12 +91,12 @@ import Testing
                 + 2.0
             """)
         }
-        let report = try book.builder().check(fix: true)
+        let report = try book.project().check(fix: true)
         #expect(report.fixedFiles == ["chapters/en/01-check.md"])
         #expect(try book.read("en/01-check.md") == Self.fixed)
         // Fixed means fixed: a second check passes and a second fix changes nothing.
-        #expect(try book.builder().check() == CheckReport(chapters: 1, steps: 4, fixedFiles: []))
-        #expect(try book.builder().check(fix: true).fixedFiles == [])
+        #expect(try book.project().check() == CheckReport(chapters: 1, steps: 4, fixedFiles: [], warnings: []))
+        #expect(try book.project().check(fix: true).fixedFiles == [])
         #expect(!FileManager.default.fileExists(atPath: book.output.path))
     }
 
@@ -103,7 +104,7 @@ import Testing
         let book = ScratchBook()
         let text = "# T\r\n\r\n```swift step\r\nvalue 4\r\n```\r\n\r\n```output\r\n5\r\n```\r\n\r\n```swift step\r\nfail bad\r\n```\r\n"
         try book.write("en/01-t.md", text)
-        #expect(throws: BuildError.self) { try book.builder().check(fix: true) }
+        #expect(throws: BuildError.self) { try book.project().check(fix: true) }
         #expect(try book.read("en/01-t.md") == text.replacingOccurrences(of: "\r\n5\r\n", with: "\r\n4.0\r\n"))
     }
 
@@ -116,7 +117,7 @@ import Testing
         try book.write("et/01-a.md", "# A\n\n```swift step\nvalue 1\n```\n")
         try book.write("et/03-c.md", "# C\n")
         do {
-            try book.builder().check()
+            try book.project().check()
             Issue.record("check should fail")
         } catch {
             #expect(error.description == """
@@ -129,7 +130,7 @@ import Testing
             """)
         }
         // Checking one translation alone still compares it with English.
-        #expect(throws: BuildError.self) { try book.builder(languages: ["ru"]).check() }
-        #expect(try book.builder(languages: ["en"]).check().chapters == 2)
+        #expect(throws: BuildError.self) { try book.project(languages: ["ru"]).check() }
+        #expect(try book.project(languages: ["en"]).check().chapters == 2)
     }
 }

@@ -1,10 +1,14 @@
-import MicroGPT
 import Foundation
 import Testing
 @testable import BookKit
 
 private func count(_ needle: String, in text: String) -> Int {
     text.components(separatedBy: needle).count - 1
+}
+
+/// How the page shows a result with this display and text.
+private func present(_ display: Display?, _ text: String, printed: String = "", language: String = "en") -> String {
+    Presenter.html(display: display, text: text, printed: printed, language: language, ids: PageIDs())
 }
 
 @Test func barChartHasOneLabelledBarPerCharacterAndAnAccessibleName() {
@@ -34,12 +38,11 @@ private func count(_ needle: String, in text: String) -> Int {
 }
 
 @Test func lossChartDrawsRawValuesAndASmoothedLineWithTicks() {
-    let svg = LineChart(values: SiteFixture.losses).svg(language: "et")
+    let svg = LineChart(values: SiteFixture.losses, smoothed: SiteFixture.losses.map { $0 - 0.1 }).svg(language: "et")
     #expect(count("class=\"raw-line\"", in: svg) == 1)
     #expect(count("class=\"smooth-line\"", in: svg) == 1)
     #expect(svg.contains(">1000</text>"))
     #expect(svg.contains("Treeningu kadu"))
-    #expect(movingAverage([1, 2, 3, 4], window: 2) == [1, 1.5, 2.5, 3.5])
 }
 
 @Test func graphLayoutPutsEachValueOneColumnRightOfItsFurthestInput() {
@@ -54,25 +57,26 @@ private func count(_ needle: String, in text: String) -> Int {
 }
 
 @Test func presenterPicksATableOrListForPlainSwiftValues() {
-    #expect(Presenter.html(value: 1.5, text: "1.5") == "<pre class=\"output\">1.5</pre>")
-    #expect(Presenter.html(value: nil, text: "") == "")
-    let vector = Presenter.html(value: [0.5, -0.25], text: "[0.5, -0.25]", language: "et")
+    #expect(present(.number(1.5), "1.5") == "<pre class=\"output\">1.5</pre>")
+    #expect(present(nil, "") == "")
+    #expect(present(.vector([]), "[]") == "<pre class=\"output\">[]</pre>")
+    let vector = present(.vector([0.5, -0.25]), "[0.5, -0.25]", language: "et")
     #expect(vector.contains("<ol class=\"vector\"") && vector.contains("−0,25"))
-    let matrix = Presenter.html(value: [[1.0, 2.0], [3.0, 4.0]], text: "")
+    let matrix = present(.matrix([[1.0, 2.0], [3.0, 4.0]]), "")
     #expect(count("<td", in: matrix) == 4)
-    let names = Presenter.html(value: ["anna", "<b>"], text: "")
+    let names = present(.strings(["anna", "<b>"]), "")
     #expect(names.contains("<li>anna</li>") && names.contains("<li>&lt;b&gt;</li>"))
 }
 
 @Test func presenterKeepsWhatAStepPrintedAboveItsChart() {
-    let html = Presenter.html(value: [1.0, 2.0], text: "hello\n[1.0, 2.0]")
+    let html = present(.vector([1.0, 2.0]), "hello\n[1.0, 2.0]", printed: "hello\n")
     #expect(html.hasPrefix("<pre class=\"output\">hello</pre><ol class=\"vector\""))
 }
 
 @Test func sliderShowsTheDefaultVariantAndHidesTheOthersAndTheControl() {
-    let slider = FakeVariants(sliderLabel: "temperature", sliderValues: [0.1, 0.5, 1.2],
-                              sliderResults: [1.0, 2.0, 3.0], sliderDefaultIndex: 1)
-    let html = Presenter.html(value: slider, text: "2.0", language: "ru")
+    let slider = VariantsDisplay(label: "temperature", values: [0.1, 0.5, 1.2],
+                                 results: [1.0, 2.0, 3.0].map { .init(display: .number($0), text: "\($0)") }, defaultIndex: 1)
+    let html = present(.variants(slider), "2.0", language: "ru")
     #expect(html.contains("<div class=\"variant\" data-index=\"1\"><pre class=\"output\">2.0</pre></div>"))
     #expect(count("class=\"variant\" data-index=", in: html) == 3)
     #expect(count(" hidden>", in: html) == 3)  // the control and the two other variants
@@ -106,4 +110,14 @@ private func count(_ needle: String, in text: String) -> Int {
         }
     }
     #expect(InterfaceText.languages.map { InterfaceText.forLanguage($0).languageName } == ["English", "Русский", "Eesti"])
+}
+
+@Test func aPageShowingTheSameChartTwiceKeepsEveryIDUnique() {
+    let ids = PageIDs()
+    let display = Display.distribution(labels: ["a", "b"], probabilities: [0.25, 0.75])
+    let first = Presenter.html(display: display, text: "", language: "en", ids: ids)
+    let second = Presenter.html(display: display, text: "", language: "en", ids: ids)
+    let id = first.components(separatedBy: "id=\"")[1].components(separatedBy: "\"")[0]
+    #expect(second.contains("id=\"\(id)-2\"") && second.contains("aria-labelledby=\"\(id)-2-title \(id)-2-desc\""))
+    #expect(!second.contains("id=\"\(id)\""))
 }

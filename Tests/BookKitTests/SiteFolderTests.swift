@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -63,8 +64,9 @@ private func page(_ files: [String: Data], _ path: String) -> String {
 }
 
 @Test func theSameChartTwiceOnAPageGetsDistinctIDs() throws {
-    let chart = Presenter.html(value: BarChart(labels: ["a", "b"], values: [0.5, 0.5]), text: "")
-    let chapter = RenderedChapter(slug: "01-x", title: "X", body: chart + chart)
+    let pageIDs = PageIDs()
+    let chart = { Presenter.html(display: .distribution(labels: ["a", "b"], probabilities: [0.5, 0.5]), text: "", language: "en", ids: pageIDs) }
+    let chapter = RenderedChapter(slug: "01-x", title: "X", body: "<h1>X</h1>" + chart() + chart())
     let files = try Site.files(for: [RenderedEdition(language: "en", chapters: [chapter])])
     let html = page(files, "en/01-x.html")
     let ids = LinkChecker.matches(#"\sid="([^"]*)""#, in: html)

@@ -1,5 +1,6 @@
 import BookKit
 import Foundation
+import MicroGPTSteps
 
 /// The book in this repository: its chapters folder and its parsed chapter files.
 enum Book {
@@ -18,7 +19,7 @@ enum Book {
     }
 
     /// One chapter file, parsed.
-    static func parse(_ language: String, _ slug: String) throws -> ParsedChapter {
+    static func parse(_ language: String, _ slug: String) throws -> Chapter {
         let url = chapters.appendingPathComponent("\(language)/\(slug).md")
         let text = try ChapterText(file: "chapters/\(language)/\(slug).md", bytes: Data(contentsOf: url))
         return ChapterParser.parse(text)
@@ -26,25 +27,29 @@ enum Book {
 }
 
 extension Book {
+    /// One step's code, what it produced, and its native value (for checks on engine objects).
+    struct StepResult {
+        let code: String
+        let outcome: StepOutcome
+        let value: Any?
+    }
+
     /// Runs a chapter's steps and inline expressions in order, as the build does, and returns
-    /// each step's code with its outcome.
-    static func run(_ language: String, _ slug: String) throws -> [(code: String, outcome: StepOutcome)] {
-        let chapter = try parse(language, slug).chapter
-        let session = Session(file: chapter.source.file, context: LibraryContext(chaptersDirectory: chapters))
-        var results: [(String, StepOutcome)] = []
-        for item in chapter.items {
-            switch item {
-            case .step(let i):
-                results.append((chapter.steps[i].code, session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin)))
-            case .inline(let i):
-                _ = session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
+    /// each step's code with its outcome and value.
+    static func run(_ language: String, _ slug: String) throws -> [StepResult] {
+        let chapter = try parse(language, slug)
+        let session = Session(file: chapter.source.file, binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: chapters))
+        var results: [StepResult] = []
+        _ = runChapter(chapter, in: session) { item, outcome in
+            if case .step(let i) = item {
+                results.append(StepResult(code: chapter.steps[i].code, outcome: outcome, value: session.lastValue))
             }
         }
         return results
     }
 
     /// The value of the step whose code contains `snippet`.
-    static func value(of snippet: String, in results: [(code: String, outcome: StepOutcome)]) -> Any? {
-        results.first { $0.code.contains(snippet) }?.outcome.value
+    static func value(of snippet: String, in results: [StepResult]) -> Any? {
+        results.first { $0.code.contains(snippet) }?.value
     }
 }

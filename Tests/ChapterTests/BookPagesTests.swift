@@ -1,4 +1,6 @@
 import BookKit
+import BookTestSupport
+import MicroGPTSteps
 import Foundation
 import Testing
 
@@ -9,7 +11,7 @@ struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = try BookBuilder(options: BuildOptions(chapters: Book.chapters.path, output: output.path)).build()
+        let report = try Project(options: BuildOptions(chapters: Book.chapters.path, output: output.path), binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
         let check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
@@ -35,7 +37,7 @@ struct BookPagesTests {
     @Test func pagesAreUnderOneMegabyte() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        _ = try BookBuilder(options: BuildOptions(chapters: Book.chapters.path, output: output.path)).build()
+        _ = try Project(options: BuildOptions(chapters: Book.chapters.path, output: output.path), binding: MicroGPTBinding()).build()
         let pages = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.fileSizeKey])?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "html" } ?? []
         #expect(pages.count == Book.languages.count * (Book.slugs.count + 1) + 1)

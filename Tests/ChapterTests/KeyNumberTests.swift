@@ -14,7 +14,7 @@ struct KeyNumberTests {
         #expect(Book.value(of: "x.grad", in: results) as? Double == 6)
         #expect(Book.value(of: "a.grad", in: results) as? Double == 12)
         #expect(Book.value(of: "encode(\"emma\")", in: results) as? [Int] == [4, 12, 12, 0])
-        let tokenizer = try #require(results.first { $0.code.trimmingCharacters(in: .whitespacesAndNewlines) == "names.tokenizer" }?.outcome.value as? Tokenizer)
+        let tokenizer = try #require(results.first { $0.code.trimmingCharacters(in: .whitespacesAndNewlines) == "names.tokenizer" }?.value as? Tokenizer)
         #expect(tokenizer.characters.first == "a" && tokenizer.characters.last == "z")
         #expect(tokenizer.bos == 26)
         let softmaxed = try #require(Book.value(of: "softmax(scores)", in: results) as? [Double])
@@ -67,11 +67,11 @@ struct KeyNumberTests {
             .split(separator: "\n").map(String.init)
         let samples = reference.filter { $0.hasPrefix("sample ") }.map { String($0.split(separator: ":")[1].dropFirst()) }
         let lastLoss = try #require(reference.last { $0.hasPrefix("step 1000") }?.split(separator: " ").last.flatMap { Double($0) })
-        #expect(results.first { $0.code.trimmingCharacters(in: .whitespacesAndNewlines) == "run.samples" }?.outcome.value as? [String] == samples)
+        #expect(results.first { $0.code.trimmingCharacters(in: .whitespacesAndNewlines) == "run.samples" }?.value as? [String] == samples)
         let curve = try #require(Book.value(of: "run.losses", in: results) as? LossCurve)
         #expect(curve.count == 1000)
         #expect(curve.last == lastLoss)
-        let update = try #require(results.first { $0.code.contains("lastUpdate") }?.outcome.value as? AdamUpdate)
+        let update = try #require(results.first { $0.code.contains("lastUpdate") }?.value as? AdamUpdate)
         #expect(update.mHat == update.grad)
         #expect(abs(abs(update.change) - 0.01) < 1e-5)
     }

@@ -13,7 +13,7 @@ struct ProseTests {
             for node in parsed.document.nodes where node.kind == .text {
                 // Text nodes are prose; code spans (inline expressions) and code blocks are other kinds.
                 for match in (node.literal ?? "").matches(of: decimal) {
-                    found.append("\(language)/\(slug).md:\(node.startLine): \(match.output[0].substring ?? "")")
+                    found.append("\(language)/\(slug).md:\(node.start.line): \(match.output[0].substring ?? "")")
                 }
             }
         }
@@ -29,8 +29,8 @@ struct ProseTests {
     @Test(arguments: ["ru", "et"])
     func translationsHaveTheEnglishSteps(language: String) throws {
         for slug in Book.slugs {
-            let english = try Book.parse("en", slug).chapter
-            let translated = try Book.parse(language, slug).chapter
+            let english = try Book.parse("en", slug)
+            let translated = try Book.parse(language, slug)
             #expect(translated.steps.map(\.code) == english.steps.map(\.code), "\(language)/\(slug).md")
             #expect(translated.program == english.program, "\(language)/\(slug).md")
         }
@@ -39,13 +39,13 @@ struct ProseTests {
     @Test func englishChaptersHaveExercisesAndLinkTheGlossary() throws {
         for slug in Book.slugs.dropLast() {
             let parsed = try Book.parse("en", slug)
-            let text = parsed.chapter.source.text
+            let text = parsed.source.text
             #expect(text.contains("## Exercises"), "\(slug) ends with exercises")
             #expect(text.contains("(glossary.html#"), "\(slug) links glossary terms")
-            #expect(parsed.chapter.steps.count >= 5, "\(slug) computes what it shows")
+            #expect(parsed.steps.count >= 5, "\(slug) computes what it shows")
         }
         let glossary = try Book.parse("en", "glossary")
-        let terms = glossary.document.nodes.filter { $0.kind == .heading && $0.headingLevel == 2 }
+        let terms = glossary.document.nodes.filter { $0.headingLevel == 2 }
         #expect(terms.count >= 30)
     }
 }

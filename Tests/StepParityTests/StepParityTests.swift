@@ -1,5 +1,6 @@
 import BookKit
 import Foundation
+import MicroGPTSteps
 import Testing
 
 /// Steps are real Swift: compiled against MicroGPT they print exactly what the interpreter prints.
@@ -15,14 +16,12 @@ struct StepParityTests {
         for (slug, run) in exportedChapters {
             let compiled = try run()
             let text = try ChapterText(file: "chapters/en/\(slug).md", bytes: Data(contentsOf: Self.chapters.appendingPathComponent("en/\(slug).md")))
-            let chapter = ChapterParser.parse(text).chapter
-            let session = Session(file: chapter.source.file, context: LibraryContext(chaptersDirectory: Self.chapters))
-            var interpreted: [String] = []
-            for item in chapter.items {
-                switch item {
-                case .step(let i): interpreted.append(session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin).text)
-                case .inline(let i): _ = session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
-                }
+            let chapter = ChapterParser.parse(text)
+            let session = Session(file: chapter.source.file, binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: Self.chapters))
+            let outcomes = runChapter(chapter, in: session)
+            let interpreted = zip(chapter.items, outcomes).compactMap { item, outcome -> String? in
+                if case .step = item { return outcome.text }
+                return nil
             }
             #expect(compiled == interpreted, "\(slug)")
         }
@@ -30,7 +29,7 @@ struct StepParityTests {
 
     /// The compiled copy is regenerated from the chapters, so it cannot drift from them.
     @Test func exportedStepsAreUpToDate() throws {
-        let source = try SwiftExporter.book(chapters: Self.chapters, language: "en")
+        let source = try SwiftExporter.book(chapters: Self.chapters, language: "en", importing: MicroGPTBinding().moduleName)
         let committed = try String(contentsOf: Self.root.appendingPathComponent("Tests/StepParityTests/ExportedChapters.swift"), encoding: .utf8)
         #expect(committed == source, "run: .build/debug/book export-steps > Tests/StepParityTests/ExportedChapters.swift")
     }

@@ -82,6 +82,13 @@ public struct MarkdownNode: Hashable, Sendable {
         }
     }
 
+    /// This node and all its descendants in document order.
+    public var nodes: [MarkdownNode] {
+        var all: [MarkdownNode] = []
+        walk { node, _ in all.append(node) }
+        return all
+    }
+
     /// Calls `visit` on this node and every descendant in document order, with each node's parent.
     public func walk(parent: MarkdownNode? = nil, _ visit: (MarkdownNode, MarkdownNode?) -> Void) {
         visit(self, parent)

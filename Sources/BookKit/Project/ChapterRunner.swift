@@ -10,13 +10,18 @@ extension Session: StepRunning {}
 public typealias SessionFactory = (_ file: String, _ context: LibraryContext, _ budget: StepBudget) -> any StepRunning
 
 /// Runs every step and inline expression of `chapter` in order in `session`, like notebook cells:
-/// the outcome of each of `chapter.items`. The one loop that runs a chapter.
-public func runChapter(_ chapter: Chapter, in session: any StepRunning) -> [StepOutcome] {
+/// the outcome of each of `chapter.items`. The one loop that runs a chapter; `after` sees each
+/// item's outcome as soon as it is there (tests look at the session then).
+public func runChapter(_ chapter: Chapter, in session: any StepRunning,
+                       after: (ChapterItem, StepOutcome) -> Void = { _, _ in }) -> [StepOutcome] {
     chapter.items.map { item in
+        let outcome: StepOutcome
         switch item {
-        case .step(let i): return session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin)
-        case .inline(let i): return session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
+        case .step(let i): outcome = session.run(step: chapter.steps[i].code, at: chapter.steps[i].origin)
+        case .inline(let i): outcome = session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
         }
+        after(item, outcome)
+        return outcome
     }
 }
 

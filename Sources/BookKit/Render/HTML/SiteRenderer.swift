@@ -6,6 +6,11 @@ struct SiteRenderer: Renderer {
     var format: String { "html" }
 
     func render(_ book: BookResults) throws -> [String: Data] {
+        try Site.files(for: editions(book))
+    }
+
+    /// Every chapter's page body, edition by edition.
+    func editions(_ book: BookResults) -> [RenderedEdition] {
         var editions: [RenderedEdition] = []
         for edition in book.editions {
             let words = InterfaceText.forLanguage(edition.language)
@@ -19,6 +24,6 @@ struct SiteRenderer: Renderer {
             }
             editions.append(RenderedEdition(language: edition.language, chapters: chapters))
         }
-        return try Site.files(for: editions)
+        return editions
     }
 }

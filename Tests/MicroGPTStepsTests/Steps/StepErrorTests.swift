@@ -1,5 +1,6 @@
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// Every error a step can give, at its exact chapter line and column, with Swift's wording
 /// where Swift has one.
@@ -13,7 +14,7 @@ import Testing
         ])
         #expect(outcome.diagnostics.first?.sourceLine == "let a: [Double] = [1, 2")
         #expect(outcome.diagnostics.last?.sourceLine == "let b = (3")
-        #expect(outcome.value == nil)
+        #expect(outcome.display == nil)
     }
 
     @Test func operatorsThatCannotBeChainedAreSyntaxErrors() {

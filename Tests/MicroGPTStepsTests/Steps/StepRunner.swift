@@ -1,5 +1,6 @@
 import Foundation
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// A session over a scratch chapters folder, with helpers that run steps and return their text.
 final class StepRunner {
@@ -14,7 +15,7 @@ final class StepRunner {
         for (name, text) in files {
             try? text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        session = Session(file: "ch.md", context: LibraryContext(chaptersDirectory: folder), budget: budget)
+        session = Session(file: "ch.md", binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: folder), budget: budget)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// The exporter writes the Swift that the parity test compiles: steps in one scope, a captured
 /// `print`, and each step's last expression recorded as text.

@@ -2,6 +2,7 @@ import Foundation
 import MicroGPT
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// Each group of builtins dispatches to the Swift it is named after: the step's text equals
 /// what the same call prints when compiled.
@@ -154,21 +155,25 @@ import Testing
         var other = Self.tinyConfig
         other.steps = 1
         let cached = try TrainingRun(config: other, dataset: dataset)
-        _ = context.memoized(Library.trainingRunKey(config: Self.tinyConfig, dataset: dataset, snapshots: [])) { cached }
+        _ = context.memoized(TrainingRunKey(config: Self.tinyConfig, documents: dataset.documents, snapshots: [])) { cached }
         let code = "let run = try TrainingRun(config: \(Self.tiny), dataset: Dataset(text: \"ann\\nbob\"))\nrun.losses.count"
-        #expect(Session(file: "a.md", context: context).run(step: code, at: StepRunner.origin).text == "1")
-        #expect(Session(file: "b.md", context: context).run(step: code, at: StepRunner.origin).text == "1")
+        #expect(Session(file: "a.md", binding: MicroGPTBinding(), context: context).run(step: code, at: StepRunner.origin).text == "1")
+        #expect(Session(file: "b.md", binding: MicroGPTBinding(), context: context).run(step: code, at: StepRunner.origin).text == "1")
         let fresh = LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory)
-        #expect(Session(file: "c.md", context: fresh).run(step: code, at: StepRunner.origin).text == "3")
+        #expect(Session(file: "c.md", binding: MicroGPTBinding(), context: fresh).run(step: code, at: StepRunner.origin).text == "3")
     }
 
     @Test func slidersComputeEveryPositionAndPrintTheDefault() {
         let r = StepRunner()
         let outcome = r.run("let scores: [Double] = [1, 2]\nvary(\"temperature\", over: [0.5, 1, 2], default: 1) { t in softmax(scores, temperature: t) }")
-        let variants = outcome.value as? Variants<Any>
-        #expect(variants?.values == [0.5, 1, 2])
-        #expect(variants?.defaultIndex == 1)
-        #expect(variants?.results.count == 3)
+        guard case .variants(let variants)? = outcome.display else {
+            Issue.record("a slider's display is .variants, got \(String(describing: outcome.display))")
+            return
+        }
+        #expect(variants.values == [0.5, 1, 2])
+        #expect(variants.defaultIndex == 1)
+        #expect(variants.results.map(\.display) == [0.5, 1.0, 2.0].map { .vector(softmax([1, 2], temperature: $0)) })
+        #expect(variants.results[1].text == String(describing: softmax([1, 2], temperature: 1)))
         #expect(outcome.text == String(describing: softmax([1, 2], temperature: 1)))
         #expect(r.text("vary(\"x\", over: [1, 2], default: 2) { x in x * 10 }.results") == "[10.0, 20.0]")
     }

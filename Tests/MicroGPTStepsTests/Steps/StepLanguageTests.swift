@@ -1,5 +1,6 @@
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// Values, literal typing, operators, bindings, control flow and print, checked against what
 /// the same Swift prints when compiled.
@@ -113,10 +114,10 @@ import Testing
         let outcome = r.run("print(\"a\", 1, 2.5)\nprint(1, 2, separator: \", \", terminator: \";\")\nprint(\"!\")")
         #expect(outcome.printed == "a 1 2.5\n1, 2;!\n")
         #expect(outcome.text == "a 1 2.5\n1, 2;!")
-        #expect(outcome.value == nil)
+        #expect(outcome.display == nil)
         let both = r.run("print(\"x\")\n42")
         #expect(both.text == "x\n42")
-        #expect(both.value as? Int == 42)
+        #expect(both.display == .integer(42))
         #expect(r.text("let n = 2\nprint(\"n = \\(n), half = \\(Double(n) / 4)\")") == "n = 2, half = 0.5")
     }
 
@@ -133,9 +134,9 @@ import Testing
     @Test func aStepEndingInAStatementHasNoValue() {
         let r = StepRunner()
         let outcome = r.run("var x = 1\nx = 2")
-        #expect(outcome.value == nil)
+        #expect(outcome.display == nil)
         #expect(outcome.text == "")
-        #expect(r.run("x").value as? Int == 2)
+        #expect(r.run("x").display == .integer(2))
     }
 }
 

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 import MicroGPT
 
 /// The step interpreter: Swift's typing and printing, errors at exact positions, the budget.
 struct InterpreterTests {
-    let session = Session(file: "ch.md", context: LibraryContext(chaptersDirectory: URL(fileURLWithPath: "/tmp")),
+    let session = Session(file: "ch.md", binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: URL(fileURLWithPath: "/tmp")),
                           budget: StepBudget(operations: 50_000, time: .seconds(10)))
     let origin = SourceLocation(file: "ch.md", line: 10, column: 1)
 
@@ -47,7 +48,7 @@ struct InterpreterTests {
     @Test func builtinsRunTheEngine() {
         #expect(run("dot([1, 2, 3], [4, 0, -1])").text == "1.0")
         #expect(run("softmax([0, 0])").text == "[0.5, 0.5]")
-        #expect(run("derivative(at: 3) { x in x * x }").value as? Double == derivative(at: 3) { $0 * $0 })
+        #expect(run("derivative(at: 3) { x in x * x }").display == .number(derivative(at: 3) { $0 * $0 }))
         let graph = run("let g = Graph()\nlet a = Value(2, label: \"a\", in: g)\nlet b = Value(3, label: \"b\", in: g)\nlet L = a * b + a\nL.backward()\nprint(a.grad, b.grad)\nL.data")
         #expect(graph.text == "4.0 2.0\n8.0")
         #expect(run("Random(seed: 42).random()").text == "0.6394267984578837")

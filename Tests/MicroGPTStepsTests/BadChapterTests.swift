@@ -1,6 +1,8 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
+@testable import MicroGPTSteps
 
 /// Each folder of `Fixtures/bad-chapters` is a broken book and the exact error it must give.
 @Suite struct BadChapterTests {
@@ -19,8 +21,8 @@ import Testing
                                    output: scratch.output.path,
                                    budget: StepBudget(operations: 100_000, time: .seconds(10)))
         options.displayRoot = "chapters"
-        do {
-            try BookBuilder(options: options).build()
+        do throws(BuildError) {
+            try Project(options: options, binding: MicroGPTBinding()).build()
             Issue.record("\(name): the build should fail")
         } catch {
             #expect(error.description + "\n" == expected)
