@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -51,7 +53,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "MicroGPT"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BookKitTests",
+            dependencies: ["BookKit", "MicroGPT", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,
         // written by `book export-steps`), checked to print what the interpreter prints.
