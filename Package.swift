@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +44,7 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -64,7 +66,7 @@ let package = Package(
         // Tools only tests use: the headless-browser page check.
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,

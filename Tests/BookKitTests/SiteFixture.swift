@@ -99,6 +99,8 @@ enum SiteFixture {
     static func chapterTwo(_ language: String) -> BookResults.ChapterResult {
         let keys = ["⟨BOS⟩", "e", "m", "m", "a"]
         let markdown = """
+        # Attention and loss
+
         ## Attention
 
         Each head looks back over the characters before it.

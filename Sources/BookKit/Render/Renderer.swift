@@ -31,7 +31,7 @@ public protocol Renderer: Sendable {
 
 /// The renderers this tool has, by format name.
 public enum Renderers {
-    public static let all: [any Renderer] = [SiteRenderer()]
+    public static let all: [any Renderer] = [SiteRenderer(), EPUBRenderer()]
 
     /// The renderer for `format`, nil when there is none.
     public static func named(_ format: String) -> (any Renderer)? {

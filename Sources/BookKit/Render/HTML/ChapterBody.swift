@@ -9,6 +9,10 @@ struct ChapterBody {
     /// The outcome of each of `chapter.items`.
     let outcomes: [StepOutcome]
     let language: String
+    /// Pages with scripts (the site) show sliders; others (EPUB) show a slider's default result.
+    var interactive = true
+    /// Where a link in the chapter leads in this output.
+    var linkTarget: (String) -> String = { $0 }
 
     /// Each inline expression's text in this language, by node index.
     private var inlineTexts: [Int: String] {
@@ -50,6 +54,7 @@ struct ChapterBody {
         var markdown = MarkdownHTML()
         markdown.headingIDs = Dictionary(uniqueKeysWithValues: headings.map { ($0.node, $0.heading.id) })
         markdown.afterFirstTitle = afterTitle(headings.map(\.heading))
+        markdown.linkTarget = linkTarget
         markdown.replacement = { node in
             if let i = steps[node.index], let outcome = outcomeOfStep[i] {
                 return .block(stepHTML(chapter.steps[i], outcome, ids: ids))
@@ -73,7 +78,7 @@ struct ChapterBody {
             if step.options.expectsError {
                 result = Presenter.plainHTML(OutcomeCheck.resultText(step, outcome) ?? "")
             } else {
-                result = Presenter.html(outcome, language: language, ids: ids)
+                result = Presenter.html(outcome, language: language, ids: ids, interactive: interactive)
             }
         }
         return Presenter.step(code: step.code, result: result, language: language, id: step.options.name,

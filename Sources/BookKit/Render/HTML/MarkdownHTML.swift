@@ -20,6 +20,8 @@ struct MarkdownHTML {
     var headingIDs: [Int: String] = [:]
     /// HTML put right after the first level-1 heading's closing tag.
     var afterFirstTitle = ""
+    /// Where a link in the chapter leads in this output (an EPUB's pages end in `.xhtml`).
+    var linkTarget: (String) -> String = { $0 }
 
     /// The HTML of `node` and its descendants.
     func html(_ node: MarkdownNode) -> String {
@@ -154,7 +156,7 @@ struct MarkdownHTML {
             case .emphasis: out += "<em>"; inlines(node.children); out += "</em>"
             case .strong: out += "<strong>"; inlines(node.children); out += "</strong>"
             case .link(let destination, let title):
-                out += "<a href=\"" + escapeHref(destination) + "\""
+                out += "<a href=\"" + escapeHref(markdown.linkTarget(destination)) + "\""
                 if !title.isEmpty { out += " title=\"" + escape(title) + "\"" }
                 out += ">"
                 inlines(node.children)

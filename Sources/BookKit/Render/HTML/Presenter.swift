@@ -1,14 +1,21 @@
 /// Turns a step's result into an HTML fragment: a table, an SVG chart or plain text.
 enum Presenter {
     /// The result of `outcome`: what it printed, then its value's rich form (or its text).
-    static func html(_ outcome: StepOutcome, language: String, ids: PageIDs) -> String {
-        html(display: outcome.display, text: OutcomeCheck.trimmed(outcome.text), printed: outcome.printed, language: language, ids: ids)
+    static func html(_ outcome: StepOutcome, language: String, ids: PageIDs, interactive: Bool = true) -> String {
+        html(display: outcome.display, text: OutcomeCheck.trimmed(outcome.text), printed: outcome.printed, language: language,
+             ids: ids, interactive: interactive)
     }
 
     /// `display` is how the value shows (nil when there was none); `text` its plain-text form, exactly
-    /// what an `output` block holds; `printed` what the step printed before it.
-    static func html(display: Display?, text: String, printed: String = "", language: String, ids: PageIDs) -> String {
+    /// what an `output` block holds; `printed` what the step printed before it. Without `interactive`
+    /// (no scripts, as in EPUB) a slider shows its default result.
+    static func html(display: Display?, text: String, printed: String = "", language: String, ids: PageIDs,
+                     interactive: Bool = true) -> String {
         guard let display else { return plainHTML(text) }
+        if case .variants(let variants) = display, !interactive, variants.results.indices.contains(variants.defaultIndex) {
+            let chosen = variants.results[variants.defaultIndex]
+            return html(display: chosen.display, text: chosen.text, printed: printed, language: language, ids: ids, interactive: false)
+        }
         guard let rich = rich(display, language: language, ids: ids) else { return plainHTML(text) }
         // What the step printed comes before the value; keep it visible.
         var shown = printed
