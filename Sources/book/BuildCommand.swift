@@ -14,6 +14,17 @@ struct ChapterOptions: ParsableArguments {
     @Option(name: .long, help: "Longest time one step may run, in seconds.")
     var budget: Double = 30
 
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    /// The book in these options, its steps on MicroGPT, reporting progress unless quiet.
+    func project(output: String = "build", formats: [String] = ["html"]) -> Project {
+        let options = BuildOptions(chapters: chapters, output: output, languages: language,
+                                   budget: StepBudget(time: .milliseconds(Int(budget * 1000))), formats: formats)
+        let quiet = quiet
+        return Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
+    }
+
     func validate() throws {
         guard budget.isFinite, budget > 0, budget <= 86_400 else {
             throw ValidationError("--budget must be a number of seconds between 0 and 86400")
@@ -46,50 +57,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Output formats: html (the site), epub (one book per language).")
     var format: [String] = ["html"]
 
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
-
     func run() throws {
-        let options = BuildOptions(chapters: chapterOptions.chapters, output: output, languages: chapterOptions.language,
-                                   budget: StepBudget(time: .milliseconds(Int(chapterOptions.budget * 1000))), formats: format)
-        let quiet = quiet
-        let project = Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
         do {
-            let result = try project.build()
+            let result = try chapterOptions.project(output: output, formats: format).build()
             report(result.warnings)
-            if !quiet { print("wrote \(result.files) files to \(output)/ (\(result.chapters) chapters, \(result.steps) steps)") }
-        } catch {
-            throw fail(error)
-        }
-    }
-}
-
-/// `book check`: runs every step and compares results with the output blocks.
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Runs every chapter's steps, compares them with the output blocks and checks translations.")
-
-    @OptionGroup var chapterOptions: ChapterOptions
-
-    @Flag(name: .long, help: "Rewrite output blocks from the real results instead of reporting them.")
-    var fix = false
-
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
-
-    func run() throws {
-        let options = BuildOptions(chapters: chapterOptions.chapters, languages: chapterOptions.language,
-                                   budget: StepBudget(time: .milliseconds(Int(chapterOptions.budget * 1000))))
-        let quiet = quiet
-        let project = Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
-        do {
-            let result = try project.check(fix: fix)
-            report(result.warnings)
-            if !quiet {
-                for file in result.fixedFiles { print("fixed output blocks in \(file)") }
-                print("checked \(result.chapters) chapters, \(result.steps) steps")
-            }
+            if !chapterOptions.quiet { print("wrote \(result.files) files to \(output)/ (\(result.chapters) chapters, \(result.steps) steps)") }
         } catch {
             throw fail(error)
         }

@@ -82,10 +82,10 @@ enum EPUBFixture {
             <details class="step-answer"><summary>\(escape(words.summary))</summary><p>\(words.paragraph)</p></details>
             """
         let headings = [
-            EPUBHeading(level: 1, id: slug, text: title),
-            EPUBHeading(level: 2, id: sectionAID, text: sectionA),
-            EPUBHeading(level: 3, id: "\(slug)-detail", text: words.caption),
-            EPUBHeading(level: 2, id: sectionBID, text: sectionB),
+            Heading(level: 1, id: slug, text: title),
+            Heading(level: 2, id: sectionAID, text: sectionA),
+            Heading(level: 3, id: "\(slug)-detail", text: words.caption),
+            Heading(level: 2, id: sectionBID, text: sectionB),
         ]
         return EPUBChapter(slug: slug, title: title, body: body, headings: headings)
     }

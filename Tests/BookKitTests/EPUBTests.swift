@@ -118,14 +118,14 @@ struct EPUBTests {
         #expect(refusal { $0.chapters[1].slug = "03 attention" } == .badSlug("03 attention"))
         #expect(refusal { $0.chapters[1].slug = "nav" } == .badSlug("nav"))
         #expect(refusal { $0.chapters[1].slug = "00-foundations" } == .duplicateSlug("00-foundations"))
-        #expect(refusal { $0.chapters[2].headings.append(EPUBHeading(level: 2, id: "nowhere", text: "?")) }
+        #expect(refusal { $0.chapters[2].headings.append(Heading(level: 2, id: "nowhere", text: "?")) }
             == .missingHeading(slug: "05-training", id: "nowhere"))
         #expect(refusal { $0.chapters[0].body += "<p data-labels=\"0.1\u{1F}0.2\"/>" }
             == .forbiddenContent(slug: "00-foundations", what: "the character U+001F, which XML cannot carry"))
     }
 
     @Test func textIsEscapedForXML() {
-        #expect(EPUBDocuments.escape("a < b & \"c\" 'd' > e") == "a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt; e")
+        #expect(EPUBDocuments.escape("a < b & \"c\" 'd' > e") == "a &lt; b &amp; &quot;c&quot; &#39;d&#39; &gt; e")
         #expect(EPUBDocuments.escape("tab\tline\r\nbell\u{7}ёлка") == "tab\tline\r\nbellёлка")
     }
 

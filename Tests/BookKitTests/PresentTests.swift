@@ -22,7 +22,7 @@ private func present(_ display: Display?, _ text: String, printed: String = "", 
 }
 
 @Test func barChartDescriptionNamesTheMostLikelyCharactersInTheReadersLanguage() {
-    let svg = BarChart(labels: ["a", "b", "⟨BOS⟩"], values: [0.25, 0.5, 0.25]).svg(language: "ru")
+    let svg = BarChart(labels: ["a", "b", "⟨BOS⟩"], values: [0.25, 0.5, 0.25]).svg(PageStyle(language: "ru"))
     #expect(svg.contains("Вероятнее всего: b 0,5, a 0,25, ⟨BOS⟩ 0,25."))
 }
 
@@ -38,7 +38,7 @@ private func present(_ display: Display?, _ text: String, printed: String = "", 
 }
 
 @Test func lossChartDrawsRawValuesAndASmoothedLineWithTicks() {
-    let svg = LineChart(values: SiteFixture.losses, smoothed: SiteFixture.losses.map { $0 - 0.1 }).svg(language: "et")
+    let svg = LineChart(values: SiteFixture.losses, smoothed: SiteFixture.losses.map { $0 - 0.1 }).svg(PageStyle(language: "et"))
     #expect(count("class=\"raw-line\"", in: svg) == 1)
     #expect(count("class=\"smooth-line\"", in: svg) == 1)
     #expect(svg.contains(">1000</text>"))

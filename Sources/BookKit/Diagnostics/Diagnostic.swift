@@ -45,12 +45,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
 
     public init(_ id: DiagnosticID, _ message: String, at location: SourceLocation, sourceLine: String? = nil,
                 severity: Severity = .error, notes: [Note] = []) {
-        self.id = id
-        self.severity = severity
-        self.message = message
-        self.location = location
-        self.sourceLine = sourceLine
-        self.notes = notes
+        (self.id, self.severity, self.message, self.location) = (id, severity, message, location)
+        (self.sourceLine, self.notes) = (sourceLine, notes)
     }
 
     /// `file:line:column: error: message`, then the line and a caret under the column, then notes.

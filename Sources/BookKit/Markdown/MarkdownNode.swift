@@ -1,11 +1,6 @@
 /// A point in a chapter's text: 1-based line and 1-based byte column, as cmark counts.
 public struct SourcePoint: Hashable, Sendable, Codable {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
+    public var line, column: Int
 }
 
 /// One node of a parsed Markdown document: an immutable value with its children and its place in
@@ -41,13 +36,8 @@ public struct MarkdownNode: Hashable, Sendable {
 
     init(kind: Kind, literal: String = "", children: [MarkdownNode] = [], start: SourcePoint, endLine: Int,
          literalPositions: [SourcePoint] = [], index: Int) {
-        self.kind = kind
-        self.literal = literal
-        self.children = children
-        self.start = start
-        self.endLine = endLine
-        self.literalPositions = literalPositions
-        self.index = index
+        (self.kind, self.literal, self.children, self.start) = (kind, literal, children, start)
+        (self.endLine, self.literalPositions, self.index) = (endLine, literalPositions, index)
     }
 
     /// Whether this node is a block (it sits on lines of its own).

@@ -28,83 +28,56 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case variants(VariantsDisplay)
 }
 
-/// One head's attention weights: query characters on rows, key characters on columns.
+/// One head's attention weights: query characters on rows, key characters on columns; row i holds
+/// the weights of query i over keys 0...i.
 public struct AttentionMapDisplay: Codable, Sendable, Hashable {
-    public var layer: Int
-    public var head: Int
-    public var queries: [String]
-    public var keys: [String]
-    /// Row i holds the weights of query i over keys 0...i.
+    public var layer, head: Int
+    public var queries, keys: [String]
     public var weights: [[Double]]
     public init(layer: Int, head: Int, queries: [String], keys: [String], weights: [[Double]]) {
-        self.layer = layer
-        self.head = head
-        self.queries = queries
-        self.keys = keys
-        self.weights = weights
+        (self.layer, self.head, self.queries, self.keys, self.weights) = (layer, head, queries, keys, weights)
     }
 }
 
-/// One value of an autograd graph.
+/// One value of an autograd graph: its `id` (unique in the graph, what `inputs` refer to), label,
+/// operation ("+", "*", "pow", "log", "exp", "relu"; empty for a leaf), data and gradient, and
+/// d(this)/d(input) for each input.
 public struct GraphNodeDisplay: Codable, Sendable, Hashable {
-    /// Unique within the graph; `inputs` refer to it.
     public var id: Int
-    public var label: String
-    /// "+", "*", "pow", "log", "exp", "relu"; empty for a leaf.
-    public var operation: String
-    public var data: Double
-    public var grad: Double
-    /// Ids of the values this one was computed from.
+    public var label, operation: String
+    public var data, grad: Double
     public var inputs: [Int]
-    /// d(this)/d(input) for each input, same order.
     public var localGradients: [Double]
     public init(id: Int, label: String, operation: String, data: Double, grad: Double, inputs: [Int], localGradients: [Double]) {
-        self.id = id
-        self.label = label
-        self.operation = operation
-        self.data = data
-        self.grad = grad
-        self.inputs = inputs
-        self.localGradients = localGradients
+        (self.id, self.label, self.operation, self.data, self.grad) = (id, label, operation, data, grad)
+        (self.inputs, self.localGradients) = (inputs, localGradients)
     }
 }
 
-/// One position of a forward pass.
+/// One position of a forward pass: what it saw, its target, the probability the model gave the
+/// target, and the loss there.
 public struct TracePositionDisplay: Codable, Sendable, Hashable {
     public var position: Int
-    public var symbol: String
-    public var targetSymbol: String
-    /// The probability the model gave the target.
-    public var targetProbability: Double
-    public var loss: Double
+    public var symbol, targetSymbol: String
+    public var targetProbability, loss: Double
     public init(position: Int, symbol: String, targetSymbol: String, targetProbability: Double, loss: Double) {
-        self.position = position
-        self.symbol = symbol
-        self.targetSymbol = targetSymbol
-        self.targetProbability = targetProbability
-        self.loss = loss
+        (self.position, self.symbol, self.targetSymbol, self.targetProbability, self.loss) = (position, symbol, targetSymbol, targetProbability, loss)
     }
 }
 
-/// A slider: what it sets, its positions, and the result at each position.
+/// A slider: what it sets, its positions, the result at each position (its display and its plain
+/// text) and the position shown first.
 public struct VariantsDisplay: Codable, Sendable, Hashable {
-    /// One position's result: its display and its plain text.
     public struct Variant: Codable, Sendable, Hashable {
         public var display: Display
         public var text: String
-        public init(display: Display, text: String) {
-            self.display = display
-            self.text = text
-        }
+        public init(display: Display, text: String) { (self.display, self.text) = (display, text) }
     }
     public var label: String
     public var values: [Double]
     public var results: [Variant]
     public var defaultIndex: Int
     public init(label: String, values: [Double], results: [Variant], defaultIndex: Int) {
-        self.label = label
-        self.values = values
-        self.results = results
-        self.defaultIndex = defaultIndex
+        (self.label, self.values, self.results, self.defaultIndex) = (label, values, results, defaultIndex)
     }
 }

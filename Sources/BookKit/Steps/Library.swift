@@ -66,8 +66,13 @@ public final class Library {
 
     /// Registers public properties of `T` by key path: `properties(Trace.self, ["loss": \.loss])`.
     public func properties<T>(_ type: T.Type, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
+        properties(type, as: types.type(type), list)
+    }
+
+    /// Registers properties of `T` for values that steps see as `stepType`.
+    func properties<T>(_ type: T.Type, as stepType: StepType, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
         for (name, path) in list {
-            properties[MemberKey(type: types.type(type), name: name)] = { value in
+            properties[MemberKey(type: stepType, name: name)] = { value in
                 guard let typed = value as? T else { throw StepFailure("internal: \(name) on the wrong type") }
                 return typed[keyPath: path]
             }

@@ -1,23 +1,12 @@
-/// A bar chart of a probability distribution: one bar per character, labelled below, values on top.
+/// A bar chart of a probability distribution: one bar per label (a character; `⟨BOS⟩` for the
+/// boundary token) as high as its value, labelled below, the largest values on top.
 struct BarChart: Sendable {
-    /// Each bar's label (a character; `⟨BOS⟩` for the boundary token).
-var labels: [String]
-    /// Each bar's height, usually a probability.
-var values: [Double]
-    /// The chart's title; the interface's distribution title when nil.
-var title: String?
-
-    /// A chart of `values`, one bar per label.
-init(labels: [String], values: [Double], title: String? = nil) {
-        self.labels = labels
-        self.values = values
-        self.title = title
-    }
+    var labels: [String]
+    var values: [Double]
 
     /// The chart as an accessible SVG, in `language`'s words and number format.
-    func svg(language: String = "en", ids: PageIDs = PageIDs()) -> String {
-        let words = InterfaceText.forLanguage(language)
-        let format = NumberFormat(language: language)
+    func svg(_ style: PageStyle = PageStyle()) -> String {
+        let (words, format, ids) = (style.words, style.format, style.ids)
         let count = min(labels.count, values.count)
         let slot = count <= 20 ? 28.0 : count <= 32 ? 21.0 : 15.0
         let rotate = labels.prefix(count).contains { SVG.symbol($0).count > 2 }
@@ -61,7 +50,7 @@ init(labels: [String], values: [Double], title: String? = nil) {
 
         let best = values.prefix(count).enumerated().sorted { $0.element > $1.element }.prefix(3)
             .map { "\(SVG.symbol(labels[$0.offset])) \(format.string($0.element))" }.joined(separator: ", ")
-        let title = self.title ?? words.distributionTitle
+        let title = words.distributionTitle
         let description = InterfaceText.filled(words.distributionDescription, String(count), best)
         let id = ids.unique(SVG.chartID("bar", [title] + labels + values.map { String($0) }))
         return SVG.frame(id: id, width: width, height: height, title: title, description: description,

@@ -2,18 +2,10 @@
 /// shows a value's label, operation, data and gradient, every arrow the local gradient it carries.
 struct GraphChart: Sendable {
     /// One value of the graph.
-typealias Node = GraphNodeDisplay
+    typealias Node = GraphNodeDisplay
 
     /// The values; edges go from each input to the node that uses it.
-var nodes: [Node]
-    /// The chart's title; the interface's graph title when nil.
-var title: String?
-
-    /// A chart of `nodes`.
-init(nodes: [Node], title: String? = nil) {
-        self.nodes = nodes
-        self.title = title
-    }
+    var nodes: [Node]
 
     static let boxWidth = 136.0, boxHeight = 66.0, columnGap = 72.0, rowGap = 20.0
 
@@ -74,9 +66,8 @@ init(nodes: [Node], title: String? = nil) {
     }
 
     /// The chart as an accessible SVG.
-    func svg(language: String = "en", ids: PageIDs = PageIDs()) -> String {
-        let words = InterfaceText.forLanguage(language)
-        let format = NumberFormat(language: language)
+    func svg(_ style: PageStyle = PageStyle()) -> String {
+        let (words, format, ids) = (style.words, style.format, style.ids)
         let layers = layers()
         let tallest = layers.map(\.count).max() ?? 1
         let bw = GraphChart.boxWidth, bh = GraphChart.boxHeight, gap = GraphChart.columnGap, rg = GraphChart.rowGap
@@ -120,7 +111,7 @@ init(nodes: [Node], title: String? = nil) {
         let used = Set(nodes.flatMap(\.inputs))
         let output = nodes.last { !used.contains($0.id) }
         let outputName = output.map { $0.label.isEmpty ? $0.operation : $0.label } ?? ""
-        let title = self.title ?? words.graphTitle
+        let title = words.graphTitle
         let description = InterfaceText.filled(words.graphDescription, String(nodes.count), outputName)
         return SVG.frame(id: id, width: width, height: height, title: title, description: description,
                          kind: "graph", content: defs + edges + boxes + labels)

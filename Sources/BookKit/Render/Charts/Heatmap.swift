@@ -2,38 +2,24 @@
 /// Rows may be shorter than the column count (attention's empty upper triangle).
 struct Heatmap: Sendable {
     /// Labels down the left side (attention: query characters).
-var rowLabels: [String]
+    var rowLabels: [String]
     /// Labels along the top (attention: key characters).
-var columnLabels: [String]
+    var columnLabels: [String]
     /// The values, row by row; a missing entry is drawn as an empty cell.
-var rows: [[Double]]
+    var rows: [[Double]]
     /// The chart's title.
-var title: String
+    var title: String
     /// Its text description for screen readers.
-var description: String
+    var description: String
     /// Axis titles: rows, columns.
-var rowAxis: String
-var columnAxis: String
+    var rowAxis = ""
+    var columnAxis = ""
     /// The values that map to no colour and to full colour; when nil, taken from the data
     /// (from zero, or symmetric around zero when there are negative values).
-var scale: ClosedRange<Double>?
-
-    /// A heatmap of `rows` with these labels and words.
-init(rowLabels: [String], columnLabels: [String], rows: [[Double]], title: String,
-                description: String, rowAxis: String = "", columnAxis: String = "",
-                scale: ClosedRange<Double>? = nil) {
-        self.rowLabels = rowLabels
-        self.columnLabels = columnLabels
-        self.rows = rows
-        self.title = title
-        self.description = description
-        self.rowAxis = rowAxis
-        self.columnAxis = columnAxis
-        self.scale = scale
-    }
+    var scale: ClosedRange<Double>? = nil
 
     /// The heatmap of attention weights, query characters on rows and key characters on columns.
-static func attention(queries: [String], keys: [String], weights: [[Double]], layer: Int,
+    static func attention(queries: [String], keys: [String], weights: [[Double]], layer: Int,
                                  head: Int, language: String = "en") -> Heatmap {
         let words = InterfaceText.forLanguage(language)
         let show = { (xs: [String]) in xs.map(SVG.symbol).joined(separator: " ") }
@@ -44,8 +30,8 @@ static func attention(queries: [String], keys: [String], weights: [[Double]], la
     }
 
     /// The chart as an accessible SVG.
-    func svg(language: String = "en", ids: PageIDs = PageIDs()) -> String {
-        let format = NumberFormat(language: language)
+    func svg(_ style: PageStyle = PageStyle()) -> String {
+        let (format, ids) = (style.format, style.ids)
         let columns = max(columnLabels.count, rows.map(\.count).max() ?? 0)
         let cell = columns > 16 || rows.count > 24 ? 20.0 : 34.0
         let showNumbers = cell >= 30

@@ -2,23 +2,13 @@
 /// axes with round ticks.
 struct LineChart: Sendable {
     /// The raw values, one per step (step 1 first).
-var values: [Double]
+    var values: [Double]
     /// The smoothed values (the trend under the noise), same count.
-var smoothed: [Double]
-    /// The chart's title; the interface's loss title when nil.
-var title: String?
-
-    /// A chart of `values` with their smoothed line.
-init(values: [Double], smoothed: [Double], title: String? = nil) {
-        self.values = values
-        self.smoothed = smoothed
-        self.title = title
-    }
+    var smoothed: [Double]
 
     /// The chart as an accessible SVG.
-    func svg(language: String = "en", ids: PageIDs = PageIDs()) -> String {
-        let words = InterfaceText.forLanguage(language)
-        let format = NumberFormat(language: language)
+    func svg(_ style: PageStyle = PageStyle()) -> String {
+        let (words, format, ids) = (style.words, style.format, style.ids)
         let raw = values.filter(\.isFinite).count == values.count ? values : values.map { $0.isFinite ? $0 : 0 }
         let smooth = smoothed
         let width = 680.0, height = 320.0
@@ -62,7 +52,7 @@ init(values: [Double], smoothed: [Double], title: String? = nil) {
         body += "<line class=\"smooth-line legend\" x1=\"\(SVG.n(legendX + 140))\" x2=\"\(SVG.n(legendX + 162))\" y1=\"16\" y2=\"16\"/>"
         body += SVG.text(words.smoothedLegend, x: legendX + 168, y: 20, anchor: "start", className: "legend-text")
 
-        let title = self.title ?? words.lossTitle
+        let title = words.lossTitle
         let description = InterfaceText.filled(words.lossDescription, String(raw.count),
                                                format.string(raw.first ?? 0), format.string(raw.last ?? 0))
         let id = ids.unique(SVG.chartID("line", [title] + raw.map { String($0) }))

@@ -2,21 +2,13 @@
 /// `book.js` reveals the range input and switches fragments; without JavaScript the default shows.
 struct Slider: Sendable {
     /// What the slider changes, e.g. `temperature`.
-var label: String
+    var label: String
     /// The value at each position, as the reader sees it.
-var valueLabels: [String]
+    var valueLabels: [String]
     /// The HTML fragment for each position.
-var fragments: [String]
+    var fragments: [String]
     /// The position shown first and without JavaScript.
-var defaultIndex: Int
-
-    /// A slider over `fragments`, one per value label.
-init(label: String, valueLabels: [String], fragments: [String], defaultIndex: Int) {
-        self.label = label
-        self.valueLabels = valueLabels
-        self.fragments = fragments
-        self.defaultIndex = defaultIndex
-    }
+    var defaultIndex: Int
 
     /// The slider's HTML: a hidden control (shown by the script) and every variant. Its id comes
     /// from its label, values and `identity` (the fragments as drawn alone, by default).

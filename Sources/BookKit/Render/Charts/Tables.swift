@@ -2,7 +2,7 @@
 /// Shading uses the same accent as the heatmaps, so signs and sizes read at a glance.
 enum Tables {
     /// A vector: each entry with its index above, shaded by its size relative to the largest.
-static func vector(_ values: [Double], language: String = "en") -> String {
+    static func vector(_ values: [Double], language: String = "en") -> String {
         let words = InterfaceText.forLanguage(language)
         let format = NumberFormat(language: language)
         let largest = max(values.map { abs($0) }.filter(\.isFinite).max() ?? 0, 1e-12)
@@ -14,12 +14,12 @@ static func vector(_ values: [Double], language: String = "en") -> String {
     }
 
     /// Whole numbers, e.g. token ids: the same cells without shading.
-static func integers(_ values: [Int]) -> String {
+    static func integers(_ values: [Int]) -> String {
         "<ol class=\"vector\">" + values.enumerated().map { "<li><span class=\"index\">\($0.offset)</span>\($0.element)</li>" }.joined() + "</ol>"
     }
 
     /// A matrix: row and column indices (or the given labels), cells shaded by value.
-static func matrix(_ rows: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [],
+    static func matrix(_ rows: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [],
                               language: String = "en") -> String {
         let words = InterfaceText.forLanguage(language)
         let format = NumberFormat(language: language)
@@ -40,7 +40,7 @@ static func matrix(_ rows: [[Double]], rowLabels: [String] = [], columnLabels: [
     }
 
     /// A list of strings, e.g. sampled names, numbered and set in columns.
-static func samples(_ names: [String], language: String = "en") -> String {
+    static func samples(_ names: [String], language: String = "en") -> String {
         let words = InterfaceText.forLanguage(language)
         let title = InterfaceText.filled(words.samplesTitle, String(names.count))
         return "<ol class=\"samples\" aria-label=\"\(HTML.escape(title))\">"
@@ -48,7 +48,7 @@ static func samples(_ names: [String], language: String = "en") -> String {
     }
 
     /// A plain table of text cells with a caption and column heads; numbers align right.
-static func rows(caption: String, header: [String], rows: [[String]]) -> String {
+    static func rows(caption: String, header: [String], rows: [[String]]) -> String {
         var html = "<div class=\"table-scroll\"><table class=\"rows\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
         html += header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {

@@ -1,20 +1,20 @@
 /// One language's book, ready to package as one EPUB 3 file.
 struct EPUBBook: Sendable {
     /// The BCP 47 language code, e.g. `en`, `ru`, `et`.
-var language: String
+    var language: String
     /// The book's title in that language, as plain text (the packager escapes it).
-var title: String
+    var title: String
     /// A stable unique id, e.g. `urn:book:how-a-gpt-works:en`.
-var identifier: String
+    var identifier: String
     /// The `dcterms:modified` date, `2026-01-01T00:00:00Z` style; given, so that builds are byte-reproducible.
-var modified: String
+    var modified: String
     /// The CSS for the chapters (EPUB-safe: no scripts).
-var stylesheet: String
+    var stylesheet: String
     /// The chapters in reading order.
-var chapters: [EPUBChapter]
+    var chapters: [EPUBChapter]
 
     /// A book from its metadata, stylesheet and chapters.
-init(language: String, title: String, identifier: String, modified: String,
+    init(language: String, title: String, identifier: String, modified: String,
                 stylesheet: String, chapters: [EPUBChapter]) {
         self.language = language
         self.title = title
@@ -28,16 +28,16 @@ init(language: String, title: String, identifier: String, modified: String,
 /// One chapter of an `EPUBBook`: one XHTML document in the package.
 struct EPUBChapter: Sendable {
     /// The file stem, e.g. `03-attention` for `03-attention.xhtml`.
-var slug: String
+    var slug: String
     /// The chapter's title as plain text, for its `<title>` and the table of contents.
-var title: String
+    var title: String
     /// A well-formed XHTML fragment: what goes inside `<body>`, packaged as it is.
-var body: String
+    var body: String
     /// The headings listed in the table of contents; each `id` exists in `body`.
-var headings: [EPUBHeading]
+    var headings: [Heading]
 
     /// A chapter from its file stem, title, XHTML body and headings.
-init(slug: String, title: String, body: String, headings: [EPUBHeading]) {
+    init(slug: String, title: String, body: String, headings: [Heading]) {
         self.slug = slug
         self.title = title
         self.body = body
@@ -50,21 +50,4 @@ init(slug: String, title: String, body: String, headings: [EPUBHeading]) {
     var manifestID: String { "chapter-" + slug }
     /// Whether the body holds inline SVG, which the manifest must declare.
     var hasSVG: Bool { body.contains("<svg") }
-}
-
-/// A heading of a chapter, as the table of contents links it.
-struct EPUBHeading: Sendable {
-    /// The heading level: 1 for `<h1>`, 2 for `<h2>`, ...
-var level: Int
-    /// The heading element's id in the chapter body.
-var id: String
-    /// The heading's plain text (not HTML: the packager escapes it).
-var text: String
-
-    /// A heading from its level, id and text.
-init(level: Int, id: String, text: String) {
-        self.level = level
-        self.id = id
-        self.text = text
-    }
 }

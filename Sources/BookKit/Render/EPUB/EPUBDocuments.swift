@@ -118,23 +118,11 @@ enum EPUBDocuments {
         return "    <item id=\"\(escape(id))\" href=\"\(escape(href))\" media-type=\"\(type)\"\(extra)/>"
     }
 
-    /// Escapes text for XML content and double-quoted attribute values.
+    /// Escapes text for XML content and double-quoted attribute values; drops the C0 control
+    /// characters that XML 1.0 cannot carry, escaped or not (tab and line ends stay).
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            // XML 1.0 cannot carry the other C0 control characters, escaped or not.
-            case _ where scalar.value < 0x20: continue
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        return HTML.escape(String(kept))
     }
 }

@@ -15,7 +15,7 @@ enum EPUBError: Error, Equatable, CustomStringConvertible {
     /// The zip archive could not be written.
     case archive(String)
 
-var description: String {
+    var description: String {
         switch self {
         case .noChapters:
             return "EPUB: the book has no chapters"

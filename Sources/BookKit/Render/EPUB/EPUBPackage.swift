@@ -3,10 +3,10 @@ import Foundation
 /// Packages an `EPUBBook` as an EPUB 3 file.
 enum EPUBPackage {
     /// The media type that the `mimetype` entry holds and that the file is served as.
-static let mediaType = "application/epub+zip"
+    static let mediaType = "application/epub+zip"
 
     /// The bytes of the `.epub` file for `book`: the same book always gives the same bytes.
-static func data(for book: EPUBBook) throws -> Data {
+    static func data(for book: EPUBBook) throws -> Data {
         try book.validate()
         return try EPUBArchive.data(mimetype: mediaType, files: files(for: book))
     }

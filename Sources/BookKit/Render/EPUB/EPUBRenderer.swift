@@ -18,7 +18,7 @@ struct EPUBRenderer: Renderer {
                                        interactive: false, linkTarget: Self.xhtmlLink)
                 let page = body.render(ids: PageIDs()) { _ in "" }
                 return EPUBChapter(slug: result.slug, title: page.title, body: page.body,
-                                   headings: page.headings.map { EPUBHeading(level: $0.level, id: $0.id, text: $0.text) })
+                                   headings: page.headings)
             }
             let words = InterfaceText.forLanguage(edition.language)
             let epub = EPUBBook(language: edition.language, title: words.bookTitle,

@@ -183,21 +183,8 @@ struct MarkdownHTML {
     }
 }
 
-/// cmark's HTML escaping of text: `&`, `<`, `>` and `"`.
-func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
-}
+/// cmark's HTML escaping of text: `&`, `<`, `>` and `"` (apostrophes stay).
+func escape(_ text: String) -> String { HTML.escape(text, apostrophe: false) }
 
 /// cmark's escaping of a link target: URL-safe bytes as they are, `&` and `'` as entities, every
 /// other byte percent-encoded.

@@ -60,19 +60,19 @@ enum Presenter {
         switch display {
         case .distribution(let labels, let probabilities):
             let chart = BarChart(labels: labels, values: probabilities)
-            return figure(chart.svg(language: language, ids: ids), caption: words.distributionTitle)
+            return figure(chart.svg(PageStyle(language: language, ids: ids)), caption: words.distributionTitle)
         case .attention(let maps) where !maps.isEmpty:
             let charts = maps.map { map in
                 let heatmap = Heatmap.attention(queries: map.queries, keys: map.keys, weights: map.weights,
                                                 layer: map.layer, head: map.head, language: language)
-                return figure(heatmap.svg(language: language, ids: ids), caption: heatmap.title)
+                return figure(heatmap.svg(PageStyle(language: language, ids: ids)), caption: heatmap.title)
             }
             return "<div class=\"figure-row\">" + charts.joined() + "</div>"
         case .series(let values, let smoothed):
             let chart = LineChart(values: values, smoothed: smoothed)
-            return figure(chart.svg(language: language, ids: ids), caption: words.lossTitle)
+            return figure(chart.svg(PageStyle(language: language, ids: ids)), caption: words.lossTitle)
         case .graph(let nodes):
-            return figure(GraphChart(nodes: nodes).svg(language: language, ids: ids), caption: words.graphTitle)
+            return figure(GraphChart(nodes: nodes).svg(PageStyle(language: language, ids: ids)), caption: words.graphTitle)
         case .trace(let loss, let positions):
             return traceHTML(loss: loss, positions: positions, language: language)
         case .variants(let variants):
@@ -120,8 +120,8 @@ enum Presenter {
 
 /// HTML escaping for the pages' own markup, the one place that does it.
 enum HTML {
-    /// `text` with &, <, >, " and ' escaped for element content and attribute values.
-    static func escape(_ text: String) -> String {
+    /// `text` with &, <, >, " and (unless told not to) ' escaped for element content and attribute values.
+    static func escape(_ text: String, apostrophe: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
@@ -130,11 +130,22 @@ enum HTML {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'" where apostrophe: out += "&#39;"
             default: out.unicodeScalars.append(ch)
             }
         }
         return out
+    }
+}
+
+/// What every chart on one page shares: the language's words and number format, and the page's ids.
+struct PageStyle {
+    let words: InterfaceText
+    let format: NumberFormat
+    let ids: PageIDs
+
+    init(language: String = "en", ids: PageIDs = PageIDs()) {
+        (words, format, self.ids) = (InterfaceText.forLanguage(language), NumberFormat(language: language), ids)
     }
 }
 

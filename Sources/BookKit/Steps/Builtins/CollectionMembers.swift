@@ -1,32 +1,11 @@
 import Foundation
 import SwiftSyntax
 
-/// The members of Swift's arrays, ranges, strings and numbers that steps use. Results keep Swift's
-/// types where the text shows them (`first` and `max()` are optionals, as in Swift).
+/// The members of Swift's arrays and ranges that steps use, which take their element types from the
+/// receiver (the fixed ones, like `String.count`, are registered in `Stdlib.swift`). Results keep
+/// Swift's types where the text shows them (`first` and `max()` are optionals, as in Swift).
 enum CollectionMembers {
     static func property(_ name: String, of receiver: Any) throws -> Any?? {
-        if let text = receiver as? String {
-            switch name {
-            case "count": return .some(text.count)
-            case "isEmpty": return .some(text.isEmpty)
-            default: return nil
-            }
-        }
-        if let range = receiver as? IntRange {
-            switch name {
-            case "count": return .some(range.count)
-            case "lowerBound": return .some(range.lower)
-            case "upperBound": return .some(range.upper)
-            default: return nil
-            }
-        }
-        if let number = receiver as? Double {
-            switch name {
-            case "ulp": return .some(number.ulp)
-            case "magnitude": return .some(number.magnitude)
-            default: return nil
-            }
-        }
         if let pair = receiver as? Enumerated {
             switch name {
             case "offset": return .some(pair.offset)

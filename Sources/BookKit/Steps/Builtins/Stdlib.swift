@@ -1,8 +1,14 @@
 import Foundation
 
 extension Library {
-    /// The Swift standard library functions steps use: conversions, abs, max/min, exp, log, sqrt, pow.
+    /// The Swift standard library steps use: conversions, abs, max/min, exp, log, sqrt, pow, and
+    /// the properties of strings, ranges and numbers.
     func registerStdlib() {
+        properties(String.self, ["count": \.count, "isEmpty": \.isEmpty])
+        properties(Double.self, ["ulp": \.ulp, "magnitude": \.magnitude])
+        for range in [StepType.named("Range", [.int]), .named("ClosedRange", [.int])] {
+            properties(IntRange.self, as: range, ["count": \.count, "lowerBound": \.lower, "upperBound": \.upper])
+        }
         function("func Double(_ x: Int) -> Double") { a in Double(try a(0) as Int) }
         function("func Double(_ x: Double) -> Double") { a in try a(0) as Double }
         function("func Int(_ x: Int) -> Int") { a in try a(0) as Int }
