@@ -69,7 +69,7 @@ import Testing
         #expect(r.errors("func f() {}") == ["10:1: functions ('func') are not supported in steps; use a closure: let f = { x in ... }"])
         #expect(r.errors("let d = [\"a\": 1]") == ["10:9: dictionary literals are not supported in steps"])
         #expect(r.errors("let t = (1, 2)") == ["10:9: tuples are not supported in steps"])
-        #expect(r.errors("import Foundation") == ["10:1: 'import' is not supported in steps: the MicroGPT module is already there"])
+        #expect(r.errors("import Foundation") == ["10:1: 'import' is not supported in steps: the engine's module is already imported"])
         #expect(r.errors("let f = { (x: Double) in\n    let y = x\n    return y\n}") == ["10:9: only single-expression closures are supported in steps"])
         #expect(r.errors("let z: Double = .zero") == ["10:17: implicit member expressions (like '.zero') are not supported in steps"])
         #expect(r.errors("let (p, q) = (1, 2)") == ["10:5: only simple names can be bound in steps", "10:14: tuples are not supported in steps"])
