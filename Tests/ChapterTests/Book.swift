@@ -27,8 +27,10 @@ enum Book {
 
 extension Book {
     /// Runs a chapter's steps and inline expressions in order, as the build does, and returns
-    /// each step's code with its outcome.
-    static func run(_ language: String, _ slug: String) throws -> [(code: String, outcome: StepOutcome)] {
+    /// each step's code with its outcome; then each of `expressions` in the same session, listed
+    /// as `=expression`.
+    static func run(_ language: String, _ slug: String,
+                    evaluating expressions: [String] = []) throws -> [(code: String, outcome: StepOutcome)] {
         let chapter = try parse(language, slug).chapter
         let session = Session(file: chapter.source.file, context: LibraryContext(chaptersDirectory: chapters))
         var results: [(String, StepOutcome)] = []
@@ -39,6 +41,9 @@ extension Book {
             case .inline(let i):
                 _ = session.evaluate(expression: chapter.inlines[i].expression, at: chapter.inlines[i].origin)
             }
+        }
+        for expression in expressions {
+            results.append(("=" + expression, session.evaluate(expression: expression, at: SourceLocation(file: chapter.source.file, line: 1, column: 1))))
         }
         return results
     }
