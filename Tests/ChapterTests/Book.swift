@@ -35,8 +35,9 @@ extension Book {
     }
 
     /// Runs a chapter's steps and inline expressions in order, as the build does, and returns
-    /// each step's code with its outcome and value.
-    static func run(_ language: String, _ slug: String) throws -> [StepResult] {
+    /// each step's code with its outcome and value; then each of `expressions` in the same session,
+    /// listed as `=expression`.
+    static func run(_ language: String, _ slug: String, evaluating expressions: [String] = []) throws -> [StepResult] {
         let chapter = try parse(language, slug)
         let session = Session(file: chapter.source.file, binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: chapters))
         var results: [StepResult] = []
@@ -44,6 +45,10 @@ extension Book {
             if case .step(let i) = item {
                 results.append(StepResult(code: chapter.steps[i].code, outcome: outcome, value: session.lastValue))
             }
+        }
+        for expression in expressions {
+            let outcome = session.evaluate(expression: expression, at: SourceLocation(file: chapter.source.file, line: 1, column: 1))
+            results.append(StepResult(code: "=" + expression, outcome: outcome, value: session.lastValue))
         }
         return results
     }

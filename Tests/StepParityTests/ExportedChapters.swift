@@ -59,7 +59,10 @@ func chapter_00_foundations() throws -> [String] {
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let step10Value = derivative(at: 3) { x in x * x }
+    let nudged = derivative(at: 3) { x in x * x }
+    print("to four decimals:", rounded(nudged, places: 4))
+    print("exactly 6?", nudged == 6)
+    let step10Value = print("within a billionth of 6?", abs(nudged - 6) < 1e-9)
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
@@ -76,7 +79,9 @@ func chapter_00_foundations() throws -> [String] {
     for step in 1...6 {
         let slope = 2 * (w - 3)
         w = w - 0.2 * slope
-        print("step", step, "w =", rounded(w, places: 4), "error =", rounded((w - 3) * (w - 3), places: 4))
+        let loss = (w - 3) * (w - 3)
+        print("step", step, "w =", rounded(w, places: 4),
+              "loss =", rounded(loss, places: 4))
     }
     stepTexts.append(text(printed, ()))
     printed = ""
@@ -87,7 +92,8 @@ func chapter_00_foundations() throws -> [String] {
     printed = ""
     // step 14
     for t in [0.5, 1.0, 2.0] {
-        print("temperature", t, rounded(softmax(scores, temperature: t), places: 3))
+        let p = softmax(scores, temperature: t)
+        print("temperature", t, rounded(p, places: 3))
     }
     stepTexts.append(text(printed, ()))
     printed = ""
@@ -123,72 +129,103 @@ func chapter_01_overview() throws -> [String] {
     stepTexts.append(text(printed, step1Value))
     printed = ""
     // step 2
+    let lengths = names.documents.map { $0.count }
+    let longest = lengths.reduce(0) { max($0, $1) }
+    print("longest name:", longest, "letters")
+    let step2Value = print("positions it needs:", longest + 1)
+    stepTexts.append(text(printed, step2Value))
+    printed = ""
+    // step 3
     let before = try run.initialModel.forward("anna")
     for p in before.positions {
         let top = p.probabilities.top(5)
-        print(p.symbol, "->", top.symbols, rounded(top.probabilities, places: 3))
+        let shares = rounded(top.probabilities, places: 3)
+        print(p.symbol, "->", top.symbols, shares)
     }
     stepTexts.append(text(printed, ()))
     printed = ""
-    // step 3
-    let step3Value = before.positions[0].probabilities.top(5)
-    stepTexts.append(text(printed, step3Value))
-    printed = ""
     // step 4
+    let step4Value = before.positions[0].probabilities.top(5)
+    stepTexts.append(text(printed, step4Value))
+    printed = ""
+    // step 5
     let after = try run.model.forward("anna")
     for p in after.positions {
         let top = p.probabilities.top(5)
-        print(p.symbol, "->", top.symbols, rounded(top.probabilities, places: 3))
+        let shares = rounded(top.probabilities, places: 3)
+        print(p.symbol, "->", top.symbols, shares)
     }
     stepTexts.append(text(printed, ()))
     printed = ""
-    // step 5
-    let step5Value = after.positions[0].probabilities.top(5)
-    stepTexts.append(text(printed, step5Value))
-    printed = ""
     // step 6
-    let step6Value = before
+    let step6Value = after.positions[0].probabilities.top(5)
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
-    let step7Value = after
+    let step7Value = before
     stepTexts.append(text(printed, step7Value))
     printed = ""
     // step 8
-    let step8Value = -log(1.0 / 27)
+    let step8Value = after
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
-    let dice = Random(seed: 7)
-    var name = ""
-    var finished = false
-    for draw in 1...16 {
-        if !finished {
-            let logits = try run.model.forward(name).positions[name.count].logits
-            let token = dice.choices(weights: softmax(logits, temperature: 0.5))
-            print("draw", draw, "->", names.tokenizer.symbol(token))
-            if token == names.tokenizer.bos {
-                finished = true
-            } else {
-                name = name + names.tokenizer.symbol(token)
-            }
-        }
+    let vocabulary = Double(names.tokenizer.vocabularySize)
+    let uniformLoss = log(vocabulary)
+    print("uniform loss:", rounded(uniformLoss, places: 4))
+    let lucky = before.positions.filter { p in
+        p.loss < uniformLoss
     }
-    let step9Value = name
+    let step9Value = print("positions below it:", lucky.map { $0.position })
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let step10Value = run.model.samples(count: 1, temperature: 0.5, seed: 7)
+    let sampleSize = 200
+    var total = 0.0
+    for name in run.documents.prefix(sampleSize) {
+        total += try run.initialModel.loss(name)
+    }
+    print("names:", sampleSize)
+    let mean = total / Double(sampleSize)
+    let step10Value = print("mean loss:", rounded(mean, places: 4))
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let step11Value = try run.model.next(after: "").mostLikely
+    let dice = Random(seed: 7)
+    var name = ""
+    var finished = false
+    for draw in 1...run.config.blockSize {
+        if !finished {
+            let trace = try run.model.forward(name)
+            let logits = trace.positions[name.count].logits
+            let p = softmax(logits, temperature: 0.5)
+            let token = dice.choices(weights: p)
+            let symbol = names.tokenizer.symbol(token)
+            print("draw", draw, "->", symbol)
+            if token == names.tokenizer.bos {
+                finished = true
+            } else {
+                name = name + symbol
+            }
+        }
+    }
+    let step11Value = name
     stepTexts.append(text(printed, step11Value))
     printed = ""
     // step 12
-    print("maria", rounded(try run.model.loss("maria"), places: 3))
-    let step12Value = print("zqxv", rounded(try run.model.loss("zqxv"), places: 3))
+    let step12Value = run.model.samples(count: 1, temperature: 0.5, seed: 7)
     stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
+    let step13Value = try run.model.next(after: "").mostLikely
+    stepTexts.append(text(printed, step13Value))
+    printed = ""
+    // step 14
+    let maria = try run.model.loss("maria")
+    let zqxv = try run.model.loss("zqxv")
+    print("maria", rounded(maria, places: 3))
+    let step14Value = print("zqxv", rounded(zqxv, places: 3))
+    stepTexts.append(text(printed, step14Value))
     printed = ""
     return stepTexts
 }
@@ -243,48 +280,88 @@ func chapter_02_autograd() throws -> [String] {
     let z = Value(0.5, label: "z", in: g4)
     let s = (1 / (1 + (-z).exp())).named("s")
     s.backward()
-    print("sigmoid(z) =", s.data, " ds/dz =", z.grad)
+    print("sigmoid(z) =", rounded(s.data, places: 4))
+    print("ds/dz =", rounded(z.grad, places: 4))
     let step5Value = s.expressionGraph
     stepTexts.append(text(printed, step5Value))
     printed = ""
     // step 6
     let nudged = derivative(at: 0.5) { t in 1 / (1 + exp(-t)) }
-    print("autograd:", z.grad)
-    print("nudge:   ", nudged)
+    print("autograd:", rounded(z.grad, places: 6))
+    print("nudge:   ", rounded(nudged, places: 6))
     let step6Value = abs(z.grad - nudged) < 1e-9
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
-    let step7Value = s.data * (1 - s.data)
+    let step7Value = rounded(s.data * (1 - s.data), places: 6)
     stepTexts.append(text(printed, step7Value))
     printed = ""
     // step 8
     let names = try Dataset(path: "data/names.txt")
     let run = try TrainingRun(dataset: names)
     let loss = try run.model.lossValue("anna")
-    print("loss:", loss.data)
+    print("loss:", rounded(loss.data, places: 4))
     print("nodes in the graph:", loss.graph.scalarCount)
-    let step8Value = print("of which parameters:", run.model.parameterCount)
+    let step8Value = print("parameters:", run.model.parameterCount)
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
+    let trainer = Trainer(model: run.model, documents: ["anna"])
+    let stepLoss = trainer.step()
+    var nonzero = 0
+    for i in 0..<run.model.parameterCount {
+        let update = try trainer.lastUpdate(parameter: i)
+        if update.grad != 0 {
+            nonzero += 1
+        }
+    }
+    print("loss of the step:", rounded(stepLoss, places: 4))
+    let step9Value = print("parameters with a gradient:", nonzero)
+    stepTexts.append(text(printed, step9Value))
+    printed = ""
+    // step 10
+    let trace = try run.model.forward("anna")
+    let read = trace.positions.map { $0.token }
+    let vocabulary = names.tokenizer.vocabularySize
+    let width = run.config.embeddingSize
+    let tokensRead = (0..<vocabulary).filter { t in
+        read.contains(t)
+    }
+    let unreadRows = vocabulary - tokensRead.count
+    let unusedPlaces = run.config.blockSize - read.count
+    let notInGraph = (unreadRows + unusedPlaces) * width
+    let hidden = trace.positions[0].layers[0].hidden.count
+    let quiet = (0..<hidden).filter { u in
+        trace.positions.filter { p in
+            p.layers[0].activated[u] > 0
+        }.isEmpty
+    }
+    let behindReLU = quiet.count * 2 * width
+    print("not in the graph:", notInGraph)
+    print("behind a silent ReLU:", behindReLU)
+    print("with a gradient:", nonzero)
+    let total = notInGraph + behindReLU + nonzero
+    let step10Value = total == run.model.parameterCount
+    stepTexts.append(text(printed, step10Value))
+    printed = ""
+    // step 11
     let g5 = Graph()
     let a5 = Value(2, label: "a", in: g5)
     let b5 = Value(3, label: "b", in: g5)
     let N = a5 * b5 * a5
     N.backward()
-    let step9Value = print("a.grad =", a5.grad, " b.grad =", b5.grad)
-    stepTexts.append(text(printed, step9Value))
+    let step11Value = print("a.grad =", a5.grad, " b.grad =", b5.grad)
+    stepTexts.append(text(printed, step11Value))
     printed = ""
-    // step 10
+    // step 12
     let g6 = Graph()
     let x6 = Value(2, label: "x", in: g6)
     let w6 = Value(3, label: "w", in: g6)
     let b6 = Value(-5, label: "b", in: g6)
     let o6 = (x6 * w6 + b6).relu()
     o6.backward()
-    let step10Value = print("out =", o6.data, " w.grad =", w6.grad)
-    stepTexts.append(text(printed, step10Value))
+    let step12Value = print("out =", o6.data, " w.grad =", w6.grad)
+    stepTexts.append(text(printed, step12Value))
     printed = ""
     return stepTexts
 }
@@ -309,19 +386,32 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, ()))
     printed = ""
     // step 2
+    let d = run.config.headSize
     for p in trace.positions {
         let layer = p.layers[0]
-        print(p.symbol, " q", rounded(Array(layer.query[0..<4]), places: 2), " k", rounded(Array(layer.key[0..<4]), places: 2), " v", rounded(Array(layer.value[0..<4]), places: 2))
+        let q = Array(layer.query[0..<d])
+        let k = Array(layer.key[0..<d])
+        let v = Array(layer.value[0..<d])
+        print(p.symbol)
+        print("  query", rounded(q, places: 2).map { $0 + 0 })
+        print("  key  ", rounded(k, places: 2).map { $0 + 0 })
+        print("  value", rounded(v, places: 2).map { $0 + 0 })
     }
     stepTexts.append(text(printed, ()))
     printed = ""
     // step 3
-    let q = Array(trace.positions[3].layers[0].query[0..<4])
-    let k = Array(trace.positions[1].layers[0].key[0..<4])
-    for i in 0..<4 {
-        print("dimension", i, ":", rounded(q[i], places: 4), "×", rounded(k[i], places: 4), "=", rounded(q[i] * k[i], places: 4))
+    let q = Array(trace.positions[3].layers[0].query[0..<d])
+    let k = Array(trace.positions[1].layers[0].key[0..<d])
+    for i in 0..<d {
+        let qi = rounded(q[i], places: 4)
+        let ki = rounded(k[i], places: 4)
+        let product = rounded(q[i] * k[i], places: 4)
+        print("dimension", i, ":", qi, "×", ki, "=", product)
     }
-    let step3Value = dot(q, k) / sqrt(4.0)
+    print("dot product:", rounded(dot(q, k), places: 4))
+    let root = sqrt(Double(d))
+    print("√d:", root)
+    let step3Value = print("score:", rounded(dot(q, k) / root, places: 4))
     stepTexts.append(text(printed, step3Value))
     printed = ""
     // step 4
@@ -330,17 +420,22 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, step4Value))
     printed = ""
     // step 5
-    print(softmax(head.scores))
+    let mine = softmax(head.scores)
+    let differ = (0..<mine.count).filter { i in
+        mine[i] != head.weights[i]
+    }
+    print("entries that differ:", differ.count)
     let step5Value = head.weights
     stepTexts.append(text(printed, step5Value))
     printed = ""
     // step 6
-    let v0 = trace.positions[0].layers[0].value[0]
-    let v1 = trace.positions[1].layers[0].value[0]
-    let v2 = trace.positions[2].layers[0].value[0]
-    let v3 = trace.positions[3].layers[0].value[0]
-    print("by hand:", head.weights[0] * v0 + head.weights[1] * v1 + head.weights[2] * v2 + head.weights[3] * v3)
-    let step6Value = print("model:  ", head.output[0])
+    var mixed = 0.0
+    for t in 0...3 {
+        let v = trace.positions[t].layers[0].value[0]
+        mixed += head.weights[t] * v
+    }
+    print("by hand:", rounded(mixed, places: 6))
+    let step6Value = print("model:  ", rounded(head.output[0], places: 6))
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
@@ -352,23 +447,53 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
-    let layer = trace.positions[3].layers[0]
-    let joined = layer.heads[0].output + layer.heads[1].output + layer.heads[2].output + layer.heads[3].output
-    print(rounded(matvec(run.model.matrix("layer0.attn_wo"), joined), places: 3))
-    let step9Value = rounded(layer.attention, places: 3)
-    stepTexts.append(text(printed, step9Value))
-    printed = ""
-    // step 10
-    let w4 = trace.positions[4].layers[0].heads[0].weights
-    for p in trace.positions {
-        print(p.position, p.symbol, rounded(w4[p.position], places: 3))
+    let anna = try run.model.attention("anna")
+    for map in anna {
+        var line = "head \(map.head):"
+        for (i, row) in map.weights.enumerated() {
+            let top = row.reduce(0.0) { max($0, $1) }
+            for (j, w) in row.enumerated() {
+                if i > 0 && w == top {
+                    let share = rounded(w, places: 2)
+                    line += "  \(i)→\(j) \(share)"
+                }
+            }
+        }
+        print(line)
     }
     stepTexts.append(text(printed, ()))
     printed = ""
+    // step 10
+    let layer = trace.positions[3].layers[0]
+    var joined: [Double] = []
+    for h in layer.heads {
+        joined = joined + h.output
+    }
+    let wo = run.model.matrix("layer0.attn_wo")
+    let projected = matvec(wo, joined)
+    let differ2 = (0..<projected.count).filter { i in
+        projected[i] != layer.attention[i]
+    }
+    print("numbers joined:", joined.count)
+    print("entries that differ:", differ2.count)
+    let step10Value = projected
+    stepTexts.append(text(printed, step10Value))
+    printed = ""
     // step 11
+    let w4 = trace.positions[4].layers[0].heads[0].weights
+    for p in trace.positions {
+        let share = rounded(w4[p.position], places: 3)
+        print(p.position, p.symbol, share)
+    }
+    stepTexts.append(text(printed, ()))
+    printed = ""
+    // step 12
     let maps = try run.model.attention("emma")
-    let step11Value = maps.map { map in map.weights.map { row in rounded(row.reduce(0, +), places: 12) } }
-    stepTexts.append(text(printed, step11Value))
+    for map in maps {
+        let sums = map.weights.map { row in row.reduce(0, +) }
+        print("head", map.head, rounded(sums, places: 12))
+    }
+    stepTexts.append(text(printed, ()))
     printed = ""
     return stepTexts
 }
@@ -388,66 +513,85 @@ func chapter_04_transformer_block() throws -> [String] {
     let run = try TrainingRun(dataset: names)
     let trace = try run.model.forward("anna")
     let token = trace.positions[2]
-    let step1Value = print("position", token.position, "reads", token.symbol, "and should predict", token.targetSymbol)
+    print("position", token.position, "reads", token.symbol)
+    let step1Value = print("and should predict", token.targetSymbol)
     stepTexts.append(text(printed, step1Value))
     printed = ""
     // step 2
     let wte = run.model.matrix("wte")[token.token]
     let wpe = run.model.matrix("wpe")[token.position]
-    print(rounded(wte, places: 3))
-    print(rounded(wpe, places: 3))
-    let step2Value = rounded(token.embedding, places: 3)
+    print("wte rows:", run.model.matrix("wte").count)
+    print("wpe rows:", run.model.matrix("wpe").count)
+    let e = token.embedding
+    let step2Value = (0..<e.count).map { i in [wte[i], wpe[i], e[i]] }
     stepTexts.append(text(printed, step2Value))
     printed = ""
     // step 3
-    let x = token.normalizedEmbedding
-    let meanSquare = x.map { $0 * $0 }.reduce(0, +) / Double(x.count)
-    print("mean square before:", token.embedding.map { $0 * $0 }.reduce(0, +) / 16.0)
-    print("mean square after: ", meanSquare)
-    let step3Value = rounded(token.layers[0].norm1, places: 3)
+    let x = token.embedding
+    let n = Double(x.count)
+    let before = x.map { $0 * $0 }.reduce(0, +) / n
+    let y = token.normalizedEmbedding
+    let after = y.map { $0 * $0 }.reduce(0, +) / n
+    print("mean square before:", rounded(before, places: 4))
+    print("mean square after: ", rounded(after, places: 4))
+    let share = before / (before + 1e-5)
+    let step3Value = print("before / (before + ε):", rounded(share, places: 4))
     stepTexts.append(text(printed, step3Value))
     printed = ""
     // step 4
     let block = token.layers[0]
-    print("input     ", rounded(block.input, places: 2))
-    print("attention ", rounded(block.attention, places: 2))
-    let step4Value = rounded(block.residual1, places: 2)
+    let input = block.input
+    let change = block.attention
+    let sum = block.residual1
+    let step4Value = (0..<sum.count).map { i in [input[i], change[i], sum[i]] }
     stepTexts.append(text(printed, step4Value))
     printed = ""
     // step 5
+    let firing = block.activated.filter { $0 > 0 }.count
     print("hidden numbers:", block.hidden.count)
-    print("ReLUs that fire:", block.activated.filter { $0 > 0 }.count)
-    let step5Value = rounded(block.activated, places: 2)
+    print("ReLUs that fire:", firing)
+    let step5Value = block.activated
     stepTexts.append(text(printed, step5Value))
     printed = ""
     // step 6
-    let step6Value = trace.positions.map { p in p.layers[0].activated.filter { $0 > 0 }.count }
+    let step6Value = trace.positions.map { p in
+        p.layers[0].activated.filter { $0 > 0 }.count
+    }
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
-    print("mlp    ", rounded(block.mlp, places: 2))
-    let step7Value = rounded(block.output, places: 2)
+    let mlp = block.mlp
+    let out = block.output
+    let step7Value = (0..<out.count).map { i in [sum[i], mlp[i], out[i]] }
     stepTexts.append(text(printed, step7Value))
     printed = ""
     // step 8
-    print(rounded(token.logits, places: 2))
-    let step8Value = token.probabilities.top(5)
+    let step8Value = token.logits
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
-    for shape in run.model.shapes {
-        print(shape)
-    }
-    let step9Value = run.model.shapes.map { $0.count }.reduce(0, +)
+    let step9Value = token.probabilities.top(5)
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let step10Value = run.model.matrix("layer0.mlp_fc1").count * 16 + run.model.matrix("layer0.mlp_fc2").count * 64
+    for shape in run.model.shapes {
+        print(shape)
+    }
+    let step10Value = run.model.shapes.map { $0.count }.reduce(0, +)
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let step11Value = try run.model.forward("emma").positions.map { p in p.layers[0].activated.filter { $0 > 0 }.count }
+    let fc1 = run.model.matrix("layer0.mlp_fc1")
+    let fc2 = run.model.matrix("layer0.mlp_fc2")
+    let step11Value = fc1.count * fc1[0].count + fc2.count * fc2[0].count
     stepTexts.append(text(printed, step11Value))
+    printed = ""
+    // step 12
+    let emma = try run.model.forward("emma")
+    let step12Value = emma.positions.map { p in
+        p.layers[0].activated.filter { $0 > 0 }.count
+    }
+    stepTexts.append(text(printed, step12Value))
     printed = ""
     return stepTexts
 }
@@ -465,7 +609,13 @@ func chapter_05_training() throws -> [String] {
     // step 1
     let names = try Dataset(path: "data/names.txt")
     let run = try TrainingRun(dataset: names)
-    let step1Value = run.config
+    let c = run.config
+    print("n_embd", c.embeddingSize, " n_head", c.headCount)
+    print("n_layer", c.layerCount, " block_size", c.blockSize)
+    print("steps", c.steps, " learning rate", c.learningRate)
+    print("beta1", c.beta1, " beta2", c.beta2)
+    print("eps", c.epsilon)
+    let step1Value = print("temperature", c.temperature, " seed", c.seed)
     stepTexts.append(text(printed, step1Value))
     printed = ""
     // step 2
@@ -475,11 +625,22 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, step2Value))
     printed = ""
     // step 3
-    let trainer = try Trainer(config: run.config, dataset: names)
+    let trainer = try Trainer(config: c, dataset: names)
     let loss = trainer.step()
-    let index = run.model.shapes[2].offset
-    print("loss of step 1:", loss, " parameter:", run.model.shapes[2].name, "index", index)
-    let step3Value = try trainer.lastUpdate(parameter: index)
+    let lmHead = run.model.shapes[2]
+    let u = try trainer.lastUpdate(parameter: lmHead.offset)
+    print("step 1, loss", rounded(loss, places: 4))
+    print(lmHead.name, "index", lmHead.offset)
+    print("g        ", rounded(u.grad, places: 6))
+    print("m        ", rounded(u.m, places: 6))
+    print("m̂        ", rounded(u.mHat, places: 6))
+    print("√v       ", rounded(sqrt(u.v), places: 6))
+    print("√v̂       ", rounded(sqrt(u.vHat), places: 6))
+    let ratio = u.mHat / sqrt(u.vHat)
+    print("m̂ / √v̂   ", rounded(ratio, places: 4))
+    print("lr_t     ", u.learningRate)
+    print("before   ", rounded(u.before, places: 4))
+    let step3Value = print("after    ", rounded(u.after, places: 4))
     stepTexts.append(text(printed, step3Value))
     printed = ""
     // step 4
@@ -488,7 +649,11 @@ func chapter_05_training() throws -> [String] {
     printed = ""
     // step 5
     for step in [0, 100, 500, 1000] {
-        print("after", step, "steps:", run.model(atStep: step).samples(count: 6, temperature: 0.5, seed: 1))
+        let model = run.model(atStep: step)
+        let six = model.samples(count: 6, temperature: 0.5,
+                                seed: 1)
+        print("after", step, "steps:")
+        print("  ", six.joined(separator: " "))
     }
     stepTexts.append(text(printed, ()))
     printed = ""
@@ -497,25 +662,41 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
-    let step7Value = vary("temperature", over: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2], default: 0.5) { t in
-        run.model.samples(count: 8, temperature: t, seed: 1)
+    let copied = run.samples.filter { s in
+        names.documents.contains(s)
     }
+    print("in the training data:", copied.count)
+    let step7Value = print("new:", run.samples.count - copied.count)
     stepTexts.append(text(printed, step7Value))
     printed = ""
     // step 8
-    let start = try run.model.forward("").positions[0]
-    let step8Value = vary("temperature", over: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2], default: 0.5) { t in
-        Distribution(symbols: start.probabilities.symbols, probabilities: softmax(start.logits, temperature: t)).top(8)
+    let temperatures = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6,
+                        0.7, 0.8, 0.9, 1.0, 1.1, 1.2]
+    let step8Value = vary("temperature", over: temperatures, default: 0.5) { t in
+        run.model.samples(count: 8, temperature: t, seed: 1)
     }
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
-    let step9Value = run.config.learningRate * (1 - Double(run.config.steps - 1) / Double(run.config.steps))
+    let start = try run.model.forward("").positions[0]
+    let symbols = start.probabilities.symbols
+    let step9Value = vary("temperature", over: temperatures, default: 0.5) { t in
+        Distribution(
+            symbols: symbols,
+            probabilities: softmax(start.logits, temperature: t)
+        ).top(8)
+    }
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let step10Value = run.samples.filter { sample in names.documents.contains(sample) }
+    let lastStep = Double(c.steps - 1)
+    let share = 1 - lastStep / Double(c.steps)
+    let step10Value = rounded(share, places: 6)
     stepTexts.append(text(printed, step10Value))
+    printed = ""
+    // step 11
+    let step11Value = run.samples.filter { s in names.documents.contains(s) }
+    stepTexts.append(text(printed, step11Value))
     printed = ""
     return stepTexts
 }
