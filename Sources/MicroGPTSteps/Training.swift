@@ -17,7 +17,8 @@ extension MicroGPTBinding {
         library.method(TrainingRun.self, "func model(atStep step: Int) -> GPT") { a in
             let run: TrainingRun = try a.this(), step: Int = try a(0)
             guard (0...run.config.steps).contains(step) else { throw StepFailure("step must be between 0 and \(run.config.steps), got \(step)") }
-            return run.model(atStep: step)
+            // Training to a checkpoint depends only on the settings and the data: once per project.
+            return context.memoized(CheckpointKey(config: run.config, documents: run.documents, step: step)) { run.model(atStep: step) }
         }
 
         library.function("func LossCurve(_ values: [Double]) -> LossCurve") { a in LossCurve(try a(0) as [Double]) }
@@ -52,6 +53,13 @@ extension MicroGPTBinding {
                                      "vHat": \.vHat, "learningRate": \.learningRate, "before": \.before, "after": \.after,
                                      "change": \.change])
     }
+}
+
+/// What a model trained to `step` depends on.
+struct CheckpointKey: Hashable, Sendable {
+    let config: Config
+    let documents: [String]
+    let step: Int
 }
 
 /// What a training run depends on: every setting, the snapshots it keeps, and the data set's text.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What runs a chapter's steps: the interpreter's `Session`, or a stand-in in tests.
 public protocol StepRunning: AnyObject {
     func run(step code: String, at origin: SourceLocation) -> StepOutcome
@@ -25,8 +27,9 @@ public func runChapter(_ chapter: Chapter, in session: any StepRunning,
     }
 }
 
-/// Runs chapter programs, each distinct program once for the life of a project, and hands every
-/// chapter the outcomes of its items with error positions moved into that chapter's file.
+/// Runs chapter programs, each distinct program once for the life of a project and distinct
+/// programs side by side on the machine's cores, and hands every chapter the outcomes of its items
+/// with error positions moved into that chapter's file.
 final class ChapterRunner {
     private let context: LibraryContext
     private let budget: StepBudget
@@ -40,19 +43,52 @@ final class ChapterRunner {
         self.makeSession = makeSession
     }
 
-    /// The outcome of each item of `chapter`, and the file whose run they come from when they were
-    /// reused (nil when this call ran them).
-    func outcomes(for chapter: Chapter) -> (outcomes: [StepOutcome], reusedFrom: String?) {
-        let program = chapter.program
-        if let previous = done[program] {
-            let moved = zip(chapter.items, previous.outcomes).map { item, outcome in
-                Self.move(outcome, from: previous.chapter, to: chapter, item: item)
-            }
-            return (moved, previous.chapter.source.file == chapter.source.file ? nil : previous.chapter.source.file)
+    /// Runs every program of `chapters` that has not run yet, the first chapter with each program
+    /// running it, several at once. The order of `chapters` decides who runs what, so every build
+    /// gives the same results.
+    func run(_ chapters: [Chapter]) {
+        var firsts: [Chapter] = []
+        var seen: Set<[String]> = []
+        for chapter in chapters where done[chapter.program] == nil && seen.insert(chapter.program).inserted {
+            firsts.append(chapter)
         }
-        let outcomes = runChapter(chapter, in: makeSession(chapter.source.file, context, budget))
-        done[program] = (chapter, outcomes)
-        return (outcomes, nil)
+        // Sessions are made here, one per program, so the factory need not be thread-safe; each
+        // session is then used by one thread only.
+        let jobs = Jobs(chapters: firsts, sessions: firsts.map { makeSession($0.source.file, context, budget) })
+        DispatchQueue.concurrentPerform(iterations: firsts.count) { i in jobs.run(i) }
+        for (i, chapter) in firsts.enumerated() {
+            done[chapter.program] = (chapter, jobs.outcomes[i] ?? [])
+        }
+    }
+
+    /// The outcome of each item of `chapter` (running it if `run` did not), and the file whose run
+    /// they come from when another chapter ran them.
+    func outcomes(for chapter: Chapter) -> (outcomes: [StepOutcome], reusedFrom: String?) {
+        if done[chapter.program] == nil { run([chapter]) }
+        guard let previous = done[chapter.program] else { return ([], nil) }
+        let moved = zip(chapter.items, previous.outcomes).map { item, outcome in
+            Self.move(outcome, from: previous.chapter, to: chapter, item: item)
+        }
+        return (moved, previous.chapter.source.file == chapter.source.file ? nil : previous.chapter.source.file)
+    }
+
+    /// Chapters run by several threads, job `i` by one thread only, in its own session.
+    private final class Jobs: @unchecked Sendable {
+        let chapters: [Chapter]
+        let sessions: [any StepRunning]
+        private let lock = NSLock()
+        private(set) var outcomes: [[StepOutcome]?]
+
+        init(chapters: [Chapter], sessions: [any StepRunning]) {
+            (self.chapters, self.sessions) = (chapters, sessions)
+            outcomes = Array(repeating: nil, count: chapters.count)
+        }
+
+        func run(_ i: Int) {
+            let result = runChapter(chapters[i], in: sessions[i])
+            lock.lock(); defer { lock.unlock() }
+            outcomes[i] = result
+        }
     }
 
     /// `outcome` of `item` as if `target` had run it: the same code sits at another position there.

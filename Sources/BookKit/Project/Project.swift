@@ -136,10 +136,13 @@ public final class Project {
     /// Loads and runs every chapter of every language.
     private func runAll() throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
+        var sources: [(language: String, chapters: [SourceChapter])] = []
+        for language in languages { sources.append((language, try BookSources.load(options, language))) }
+        runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.isEmpty ? $0.parsed : nil } })
         var editions: [RanEdition] = []
-        for language in languages {
+        for (language, loaded) in sources {
             var chapters: [RanChapter] = []
-            for source in try BookSources.load(options, language) {
+            for source in loaded {
                 // Broken Markdown is reported alone: running a half-parsed chapter only adds noise.
                 guard let chapter = source.parsed, source.diagnostics.isEmpty else {
                     chapters.append(RanChapter(source: source, outcomes: nil, errors: source.diagnostics, mismatches: []))

@@ -13,33 +13,54 @@ public protocol StepBinding: Sendable {
 }
 
 /// What builtins may use from outside: the chapters folder (for data files) and a memo shared by
-/// every session of a project, so that a training run several chapters ask for runs once.
+/// every session of a project, so that a training run several chapters ask for runs once, even
+/// when chapters run at the same time.
 public final class LibraryContext: @unchecked Sendable {
     /// Relative data paths in steps resolve against this folder.
     public let chaptersDirectory: URL
     private let lock = NSLock()
-    private var memo: [AnyHashable: Any] = [:]
+    private var memo: [AnyHashable: Entry] = [:]
+
+    /// One memoized value; its own lock lets other keys be computed meanwhile, and makes a second
+    /// asker of the same key wait for the first instead of computing it again.
+    private final class Entry: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Any?
+    }
 
     public init(chaptersDirectory: URL) { self.chaptersDirectory = chaptersDirectory }
 
     /// The value under `key`, computed once by `make` for the life of this context.
     public func memoized<Key: Hashable & Sendable, T>(_ key: Key, _ make: () throws -> T) rethrows -> T {
-        lock.lock(); defer { lock.unlock() }
-        if let hit = memo[AnyHashable(key)] as? T { return hit }
+        lock.lock()
+        let entry = memo[AnyHashable(key)] ?? Entry()
+        memo[AnyHashable(key)] = entry
+        lock.unlock()
+        entry.lock.lock(); defer { entry.lock.unlock() }
+        if let hit = entry.value as? T { return hit }
         let value = try make()
-        memo[AnyHashable(key)] = value
+        entry.value = value
         return value
     }
 }
 
 extension Library {
-    /// Swift's basics and the binding's engine, as steps see them.
+    /// Swift's basics and the binding's engine, as steps see them: made once per context (its
+    /// builtins are parsed from their declarations) and only read after that, by every session.
     static func standard(binding: any StepBinding, context: LibraryContext) -> Library {
-        let library = Library()
-        library.registerStdlib()
-        binding.register(in: library, context: context)
-        return library
+        context.memoized(StandardLibraryKey(module: binding.moduleName, version: binding.version)) {
+            let library = Library()
+            library.registerStdlib()
+            binding.register(in: library, context: context)
+            return library
+        }
     }
+}
+
+/// The memo key of a binding's library in a context.
+private struct StandardLibraryKey: Hashable, Sendable {
+    let module: String
+    let version: String
 }
 
 import Foundation
