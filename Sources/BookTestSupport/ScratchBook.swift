@@ -28,6 +28,7 @@ public final class ScratchBook {
     public func options(languages: [String] = []) -> BuildOptions {
         var options = BuildOptions(chapters: chapters.path, output: output.path, languages: languages)
         options.displayRoot = "chapters"
+        options.cache = nil  // tests of the cache turn it on
         return options
     }
 

@@ -8,6 +8,7 @@ extension MicroGPTBinding {
         library.function("func Dataset(path: String) throws -> Dataset") { a in
             let path: String = try a(0)
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : context.chaptersDirectory.appendingPathComponent(path)
+            a.noteRead(url)
             return try context.memoized(DatasetKey(path: url.standardized.path)) { try Dataset(path: url.path) }
         }
         library.function("func Dataset(text: String) -> Dataset") { a in Dataset(text: try a(0)) }

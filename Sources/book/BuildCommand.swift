@@ -17,10 +17,14 @@ struct ChapterOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Run every step anew instead of reusing results kept in .build-cache.")
+    var noCache = false
+
     /// The book in these options, its steps on MicroGPT, reporting progress unless quiet.
     func project(output: String = "build", formats: [String] = ["html"]) -> Project {
-        let options = BuildOptions(chapters: chapters, output: output, languages: language,
+        var options = BuildOptions(chapters: chapters, output: output, languages: language,
                                    budget: StepBudget(time: .milliseconds(Int(budget * 1000))), formats: formats)
+        if noCache { options.cache = nil }
         let quiet = quiet
         return Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
     }

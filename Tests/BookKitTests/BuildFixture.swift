@@ -4,16 +4,24 @@ import Foundation
 
 /// A stand-in interpreter with a tiny language, so that build tests need no real interpreter:
 /// `say TEXT` prints TEXT, `value N` makes the number N the value, `fail MESSAGE` fails at that
-/// line. An inline expression that reads as a number is that number; `fail` fails.
+/// line, `read PATH` prints the file at PATH (relative to `folder`). An inline expression that
+/// reads as a number is that number; `fail` fails.
 final class FakeSession: StepRunning {
     let file: String
-    init(file: String) { self.file = file }
+    let folder: URL
+    private(set) var filesRead: Set<String> = []
+    init(file: String, folder: URL = URL(fileURLWithPath: "/")) { (self.file, self.folder) = (file, folder) }
 
     func run(step code: String, at origin: SourceLocation) -> StepOutcome {
         var printed = "", value: Double?
         for (k, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("say ") { printed += line.dropFirst(4) + "\n" }
             if line.hasPrefix("value ") { value = Double(line.dropFirst(6)) }
+            if line.hasPrefix("read ") {
+                let url = folder.appendingPathComponent(String(line.dropFirst(5)))
+                filesRead.insert(url.standardizedFileURL.path)
+                printed += ((try? String(contentsOf: url, encoding: .utf8)) ?? "<missing>") + "\n"
+            }
             if line.hasPrefix("fail ") {
                 let at = SourceLocation(file: origin.file, line: origin.line + k, column: origin.column)
                 return StepOutcome(printed: printed, text: printed, display: nil,
@@ -39,7 +47,7 @@ final class SessionCounter: @unchecked Sendable {
     private(set) var files: [String] = []
     func make(_ file: String, _ context: LibraryContext, _ budget: StepBudget) -> any StepRunning {
         files.append(file)
-        return FakeSession(file: file)
+        return FakeSession(file: file, folder: context.chaptersDirectory)
     }
 }
 

@@ -18,6 +18,13 @@ enum Book {
         return names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
     }
 
+    /// Options that build this book into `output`, every step run anew (no cache).
+    static func options(output: URL, formats: [String] = ["html"]) -> BuildOptions {
+        var options = BuildOptions(chapters: chapters.path, output: output.path, formats: formats)
+        options.cache = nil
+        return options
+    }
+
     /// One chapter file, parsed.
     static func parse(_ language: String, _ slug: String) throws -> Chapter {
         let url = chapters.appendingPathComponent("\(language)/\(slug).md")

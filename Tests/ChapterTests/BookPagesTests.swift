@@ -11,7 +11,7 @@ struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = try Project(options: BuildOptions(chapters: Book.chapters.path, output: output.path), binding: MicroGPTBinding()).build()
+        let report = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
         let check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
@@ -37,7 +37,7 @@ struct BookPagesTests {
     @Test func pagesAreUnderOneMegabyte() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        _ = try Project(options: BuildOptions(chapters: Book.chapters.path, output: output.path), binding: MicroGPTBinding()).build()
+        _ = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
         let pages = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.fileSizeKey])?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "html" } ?? []
         #expect(pages.count == Book.languages.count * (Book.slugs.count + 1) + 1)

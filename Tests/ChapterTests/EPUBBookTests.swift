@@ -10,7 +10,7 @@ struct EPUBBookTests {
     @Test func everyLanguageIsAValidEPUB() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-epub-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = BuildOptions(chapters: Book.chapters.path, output: output.path, formats: ["html", "epub"])
+        let options = Book.options(output: output, formats: ["html", "epub"])
         let report = try Project(options: options, binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
         for language in Book.languages {

@@ -21,6 +21,7 @@ import Testing
                                    output: scratch.output.path,
                                    budget: StepBudget(operations: 100_000, time: .seconds(10)))
         options.displayRoot = "chapters"
+        options.cache = nil
         do throws(BuildError) {
             try Project(options: options, binding: MicroGPTBinding()).build()
             Issue.record("\(name): the build should fail")

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var budget: StepBudget
     /// Output formats, by renderer name (`html`, `epub`).
     public var formats: [String]
+    /// Where chapter programs' results are kept between builds (`.build-cache/` beside the
+    /// chapters folder); nil runs every step anew.
+    public var cache: URL?
 
     /// Options from paths as typed on the command line.
     public init(chapters: String = "chapters", output: String = "build", languages: [String] = [],
@@ -24,6 +27,7 @@ public struct BuildOptions: Sendable {
         self.languages = languages
         self.budget = budget
         self.formats = formats
+        cache = self.chapters.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".build-cache")
     }
 }
 

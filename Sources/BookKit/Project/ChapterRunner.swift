@@ -4,6 +4,12 @@ import Foundation
 public protocol StepRunning: AnyObject {
     func run(step code: String, at origin: SourceLocation) -> StepOutcome
     func evaluate(expression: String, at origin: SourceLocation) -> StepOutcome
+    /// The files the steps read (absolute paths): what a cached result depends on besides its code.
+    var filesRead: Set<String> { get }
+}
+
+extension StepRunning {
+    public var filesRead: Set<String> { [] }
 }
 
 extension Session: StepRunning {}
@@ -34,13 +40,15 @@ final class ChapterRunner {
     private let context: LibraryContext
     private let budget: StepBudget
     private let makeSession: SessionFactory
-    /// Outcomes by program, with the chapter that ran it.
-    private var done: [[String]: (chapter: Chapter, outcomes: [StepOutcome])] = [:]
+    /// Results kept between builds; nil runs everything anew.
+    private let cache: ResultCache?
+    /// Runs by program, for the life of the project.
+    private var done: [[String]: ProgramRun] = [:]
+    /// Programs whose results came from the cache in this project.
+    private(set) var fromCache: Set<[String]> = []
 
-    init(context: LibraryContext, budget: StepBudget, makeSession: @escaping SessionFactory) {
-        self.context = context
-        self.budget = budget
-        self.makeSession = makeSession
+    init(context: LibraryContext, budget: StepBudget, cache: ResultCache?, makeSession: @escaping SessionFactory) {
+        (self.context, self.budget, self.cache, self.makeSession) = (context, budget, cache, makeSession)
     }
 
     /// Runs every program of `chapters` that has not run yet, the first chapter with each program
@@ -50,14 +58,24 @@ final class ChapterRunner {
         var firsts: [Chapter] = []
         var seen: Set<[String]> = []
         for chapter in chapters where done[chapter.program] == nil && seen.insert(chapter.program).inserted {
-            firsts.append(chapter)
+            if let kept = cache?.lookup(chapter.program) {
+                done[chapter.program] = kept
+                fromCache.insert(chapter.program)
+            } else {
+                firsts.append(chapter)
+            }
         }
         // Sessions are made here, one per program, so the factory need not be thread-safe; each
         // session is then used by one thread only.
         let jobs = Jobs(chapters: firsts, sessions: firsts.map { makeSession($0.source.file, context, budget) })
         DispatchQueue.concurrentPerform(iterations: firsts.count) { i in jobs.run(i) }
         for (i, chapter) in firsts.enumerated() {
-            done[chapter.program] = (chapter, jobs.outcomes[i] ?? [])
+            let run = ProgramRun(file: chapter.source.file, origins: chapter.items.map(chapter.origin(of:)), outcomes: jobs.outcomes[i] ?? [])
+            done[chapter.program] = run
+            // A step stopped by its time budget might finish another time: such a run is not kept.
+            if !run.outcomes.contains(where: { $0.diagnostics.contains { $0.id == .budget } }) {
+                cache?.store(chapter.program, run: run, reads: jobs.sessions[i].filesRead)
+            }
         }
     }
 
@@ -66,10 +84,10 @@ final class ChapterRunner {
     func outcomes(for chapter: Chapter) -> (outcomes: [StepOutcome], reusedFrom: String?) {
         if done[chapter.program] == nil { run([chapter]) }
         guard let previous = done[chapter.program] else { return ([], nil) }
-        let moved = zip(chapter.items, previous.outcomes).map { item, outcome in
-            Self.move(outcome, from: previous.chapter, to: chapter, item: item)
+        let moved = zip(zip(chapter.items, previous.origins), previous.outcomes).map { pair, outcome in
+            Self.move(outcome, from: pair.1, to: chapter, item: pair.0)
         }
-        return (moved, previous.chapter.source.file == chapter.source.file ? nil : previous.chapter.source.file)
+        return (moved, previous.file == chapter.source.file ? nil : previous.file)
     }
 
     /// Chapters run by several threads, job `i` by one thread only, in its own session.
@@ -91,10 +109,11 @@ final class ChapterRunner {
         }
     }
 
-    /// `outcome` of `item` as if `target` had run it: the same code sits at another position there.
-    private static func move(_ outcome: StepOutcome, from source: Chapter, to target: Chapter, item: ChapterItem) -> StepOutcome {
+    /// `outcome` of `item` as if `target` had run it: the same code sits at another position there
+    /// than at `old`, where it was run.
+    private static func move(_ outcome: StepOutcome, from old: SourceLocation, to target: Chapter, item: ChapterItem) -> StepOutcome {
         guard !outcome.diagnostics.isEmpty else { return outcome }
-        let old = source.origin(of: item), new = target.origin(of: item)
+        let new = target.origin(of: item)
         var moved = outcome
         moved.diagnostics = outcome.diagnostics.map { diagnostic in
             guard diagnostic.location.file == old.file else { return diagnostic }

@@ -34,17 +34,20 @@ public final class Project {
 
     /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
     public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
-        self.init(options: options, progress: progress) { file, context, budget in
-            Session(file: file, binding: binding, context: context, budget: budget)
+        self.init(options: options, progress: progress, identity: "\(binding.moduleName) \(binding.version), \(ToolIdentity.current)") {
+            file, context, budget in Session(file: file, binding: binding, context: context, budget: budget)
         }
     }
 
-    /// A project whose chapters run in sessions from `makeSession` (tests pass a stand-in).
-    public init(options: BuildOptions, progress: @escaping (String) -> Void = { _ in }, makeSession: @escaping SessionFactory) {
+    /// A project whose chapters run in sessions from `makeSession` (tests pass a stand-in);
+    /// `identity` names what runs the steps, so that cached results of anything else are not used.
+    public init(options: BuildOptions, progress: @escaping (String) -> Void = { _ in }, identity: String = "stand-in",
+                makeSession: @escaping SessionFactory) {
         self.options = options
         self.progress = progress
+        let cache = options.cache.map { ResultCache(folder: $0.appendingPathComponent("results"), identity: identity) }
         runner = ChapterRunner(context: LibraryContext(chaptersDirectory: options.chapters), budget: options.budget,
-                               makeSession: makeSession)
+                               cache: cache, makeSession: makeSession)
     }
 
     /// One chapter after its program ran.
@@ -151,17 +154,19 @@ public final class Project {
                 let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
                 let (errors, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
                 chapters.append(RanChapter(source: source, outcomes: outcomes, errors: errors, mismatches: mismatches))
-                progress(progressLine(language: language, source: source, steps: chapter.steps.count,
-                                      outcomes: outcomes, reusedFrom: reusedFrom))
+                progress(progressLine(language: language, source: source, steps: chapter.steps.count, outcomes: outcomes,
+                                      reusedFrom: reusedFrom, cached: runner.fromCache.contains(chapter.program)))
             }
             editions.append(RanEdition(language: language, chapters: chapters))
         }
         return editions
     }
 
-    private func progressLine(language: String, source: SourceChapter, steps: Int, outcomes: [StepOutcome], reusedFrom: String?) -> String {
+    private func progressLine(language: String, source: SourceChapter, steps: Int, outcomes: [StepOutcome],
+                              reusedFrom: String?, cached: Bool) -> String {
         let name = "\(language)/\(source.slug)"
         let count = "\(steps) step\(steps == 1 ? "" : "s")"
+        if cached && reusedFrom == nil { return "\(name)  \(count)  results from the cache" }
         if let reusedFrom {
             return "\(name)  \(count)  same program as \(reusedFrom), results reused"
         }

@@ -124,7 +124,7 @@ extension Interpreter {
                 throw StepError("call can throw but is not marked with 'try'", at: call)
             }
             do {
-                let given = Arguments(receiver: receiver, values: values)
+                let given = Arguments(receiver: receiver, values: values, reads: reads)
                 let result = try builtin.call(given)
                 for (i, value) in given.written.values {
                     if let target = targets[i] { try store(value, in: target) }

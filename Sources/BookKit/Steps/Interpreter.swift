@@ -39,6 +39,8 @@ final class Interpreter {
 
     let library: Library
     var types: TypeSystem { library.types }
+    /// The files builtins read for this session (a cached result is only as fresh as they are).
+    let reads = FileReads()
     var scopes: [[String: Binding]] = [[:]]
     var printed = ""
     /// Depth of `try` around the expression being evaluated.

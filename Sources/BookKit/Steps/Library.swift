@@ -1,3 +1,4 @@
+import Foundation
 import SwiftParser
 import SwiftSyntax
 
@@ -145,16 +146,21 @@ public struct Arguments {
     let values: [Any]
     /// New values of `inout` parameters, by parameter index, for the caller to store back.
     let written = Written()
+    /// Where the call notes the files it reads.
+    let reads: FileReads
 
     /// The values a builtin gave its `inout` parameters.
     final class Written {
         var values: [Int: Any] = [:]
     }
 
-    init(receiver: Any?, values: [Any]) {
-        self.receiver = receiver
-        self.values = values
+    init(receiver: Any?, values: [Any], reads: FileReads = FileReads()) {
+        (self.receiver, self.values, self.reads) = (receiver, values, reads)
     }
+
+    /// Notes that this call reads the file at `url`: results that depend on it are recomputed
+    /// when it changes.
+    public func noteRead(_ url: URL) { reads.add(url) }
 
     /// Stores `value` as the new value of `inout` parameter `i`.
     public func write(_ i: Int, _ value: Any) { written.values[i] = value }
@@ -184,4 +190,10 @@ public struct Arguments {
             return closure.types.coerce(value, to: hint) ?? value
         }
     }
+}
+
+/// The files one session's builtins read.
+final class FileReads {
+    private(set) var paths: Set<String> = []
+    func add(_ url: URL) { paths.insert(url.standardizedFileURL.path) }
 }

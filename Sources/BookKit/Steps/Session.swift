@@ -20,6 +20,9 @@ public final class Session {
     private let interpreter: Interpreter
     private let budget: StepBudget
     private let displays: DisplayConversion
+    /// Every file the session's steps have read so far (absolute paths).
+    public var filesRead: Set<String> { interpreter.reads.paths }
+
     /// The native value of the last step or expression, for tests that look at engine objects.
     /// Renderers never see it: they get `StepOutcome.display`.
     public private(set) var lastValue: Any?
