@@ -8,6 +8,10 @@ public struct MicroGPTBinding: StepBinding {
 
     public var moduleName: String { "MicroGPT" }
 
+    public var starterStep: String {
+        "let scores: [Double] = [2, 1, 0.1]\nsoftmax(scores)"
+    }
+
     /// Bump when a builtin's behaviour or the engine's arithmetic changes.
     public var version: String { "microgpt-steps 1" }
 

@@ -42,6 +42,9 @@ func fail(_ error: BuildError) -> ExitCode {
     return ExitCode(1)
 }
 
+/// `1 chapter`, `2 chapters`.
+func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
 /// Prints warnings to stderr, as compilers do.
 func report(_ warnings: [Diagnostic]) {
     for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
@@ -65,7 +68,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let result = try chapterOptions.project(output: output, formats: format).build()
             report(result.warnings)
-            if !chapterOptions.quiet { print("wrote \(result.files) files to \(output)/ (\(result.chapters) chapters, \(result.steps) steps)") }
+            if !chapterOptions.quiet { print("wrote \(result.files) files to \(output)/ (\(counted(result.chapters, "chapter")), \(counted(result.steps, "step")))") }
         } catch {
             throw fail(error)
         }

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
             report(result.warnings)
             if !chapterOptions.quiet {
                 for file in result.fixedFiles { print("fixed output blocks in \(file)") }
-                print("checked \(result.chapters) chapters, \(result.steps) steps")
+                print("checked \(counted(result.chapters, "chapter")), \(counted(result.steps, "step"))")
             }
         } catch {
             throw fail(error)

@@ -18,6 +18,7 @@ final class Tally: CustomStringConvertible {
 struct TallyBinding: StepBinding {
     var moduleName: String { "Tally" }
     var version: String { "tally 1" }
+    var starterStep: String { "let t = Tally() + 1\nt.total" }
 
     func register(in library: Library, context: LibraryContext) {
         library.function("func Tally() -> Tally") { _ in Tally() }

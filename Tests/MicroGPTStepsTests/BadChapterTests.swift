@@ -1,5 +1,6 @@
 import BookTestSupport
 import Foundation
+import MicroGPT
 import Testing
 @testable import BookKit
 @testable import MicroGPTSteps
@@ -35,4 +36,20 @@ import Testing
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).sorted()
         #expect(folders == Self.cases.sorted())
     }
+}
+
+/// `book init` gives a book that checks and builds as it is, its output block written by the step.
+@Test func aNewBookChecksAndBuildsAsItIs() throws {
+    let scratch = ScratchBook()
+    let folder = scratch.root.appendingPathComponent("new")
+    let files = try NewBook.create(at: folder, binding: MicroGPTBinding())
+    #expect(files.contains("chapters/en/00-first-steps.md") && files.contains("README.md"))
+    let chapter = try String(contentsOf: folder.appendingPathComponent("chapters/en/00-first-steps.md"), encoding: .utf8)
+    #expect(chapter.contains("```output\n\(softmax([2, 1, 0.1]))\n```"))
+    var options = BuildOptions(chapters: folder.appendingPathComponent("chapters").path, output: folder.appendingPathComponent("build").path)
+    options.cache = nil
+    let project = Project(options: options, binding: MicroGPTBinding())
+    #expect(try project.check().steps == 1)
+    #expect(try project.build().chapters == 1)
+    #expect(throws: BuildError.self) { try NewBook.create(at: folder, binding: MicroGPTBinding()) }
 }

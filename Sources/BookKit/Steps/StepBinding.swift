@@ -7,6 +7,8 @@ public protocol StepBinding: Sendable {
     var version: String { get }
     /// Registers the engine's functions, methods, properties, operators and type names.
     func register(in library: Library, context: LibraryContext)
+    /// A first step for a new book (`book init`): short, and showing the engine at work.
+    var starterStep: String { get }
     /// How a value of one of the engine's types shows; nil for values that are not the engine's.
     /// `convert` gives the display of a nested value (a slider's results).
     func display(of value: Any, convert: (Any) -> Display) -> Display?
