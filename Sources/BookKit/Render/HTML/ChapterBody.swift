@@ -26,9 +26,10 @@ struct ChapterBody {
     }
 
     /// Every heading with the id it gets: unique on the page, never a template id or a step's name.
-    func headings() -> [(node: Int, heading: Heading)] {
+    func headings() -> [(node: Int, heading: Heading)] { headings(inlineTexts) }
+
+    private func headings(_ texts: [Int: String]) -> [(node: Int, heading: Heading)] {
         var used = Self.templateIDs.union(chapter.steps.compactMap(\.options.name))
-        let texts = inlineTexts
         var found: [(node: Int, heading: Heading)] = []
         chapter.document.walk { node, _ in
             guard node.headingLevel > 0 else { return }
@@ -40,8 +41,8 @@ struct ChapterBody {
 
     /// The chapter rendered; `afterTitle` gets the headings and returns what follows the title.
     func render(ids: PageIDs, afterTitle: ([Heading]) -> String) -> RenderedChapter {
-        let headings = headings()
         let texts = inlineTexts
+        let headings = headings(texts)
         var steps: [Int: Int] = [:], outputs: Set<Int> = []
         for (i, step) in chapter.steps.enumerated() {
             steps[step.node] = i
