@@ -42,12 +42,14 @@ public struct StepBlock: Sendable, Hashable {
     public var node: Int
 }
 
-/// An inline code span `` `=expr` `` or `` `=expr | N` `` in prose.
+/// An inline code span `` `=expr` ``, `` `=expr | N` `` or `` `=expr | one/other` `` in prose.
 public struct InlineExpression: Sendable, Hashable {
     /// The Swift expression after `=`, without the format suffix.
     public var expression: String
     /// `| N`: show a number with exactly N decimals.
     public var decimals: Int?
+    /// `| шаг/шага/шагов`: the word after the number, in the form the number asks for.
+    public var forms: WordForms?
     /// Position of the span's opening backtick.
     public var span: SourceLocation
     /// Position of the expression's first character.

@@ -87,7 +87,7 @@ public enum ChapterParser {
         private mutating func code(_ node: MarkdownNode) {
             let literal = node.literal
             guard literal.hasPrefix("=") else { return }
-            let (expression, decimals) = ChapterParser.splitFormat(String(literal.dropFirst()))
+            let (expression, format) = ChapterParser.splitFormat(String(literal.dropFirst()))
             let offset = literal.utf8.count - String(literal.dropFirst()).drop(while: { $0 == " " }).utf8.count
             let exprStart = offset < node.literalPositions.count ? node.literalPositions[offset] : node.start
             if expression.isEmpty {
@@ -97,7 +97,7 @@ public enum ChapterParser {
             }
             chapter.items.append(.inline(chapter.inlines.count))
             chapter.inlines.append(InlineExpression(
-                expression: expression, decimals: decimals,
+                expression: expression, decimals: format.decimals, forms: format.forms,
                 span: source.location(line: node.start.line, column: node.start.column),
                 origin: source.location(line: exprStart.line, column: exprStart.column), node: node.index))
         }
@@ -125,16 +125,37 @@ public enum ChapterParser {
         return nil
     }
 
-    /// `expr | 4` -> (`expr`, 4); without a format suffix, decimals are nil.
-    static func splitFormat(_ text: String) -> (String, Int?) {
-        if let bar = text.lastIndex(of: "|") {
-            let digits = text[text.index(after: bar)...].trimmingCharacters(in: .whitespaces)
-            let before = text[..<bar]
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n <= 12, !before.hasSuffix("|") {
-                return (before.trimmingCharacters(in: .whitespaces), n)
+    /// What follows an inline expression's `|`: decimals, word forms, or both (`expr | 2 | шага/шагов`).
+    struct InlineFormat: Equatable {
+        var decimals: Int?
+        var forms: WordForms?
+    }
+
+    /// `expr | 4` -> (`expr`, 4 decimals); `expr | шаг/шага/шагов` -> (`expr`, those forms);
+    /// `expr | 2 | шага/шагов` -> both. A suffix that is neither stays part of the expression.
+    static func splitFormat(_ text: String) -> (String, InlineFormat) {
+        var rest = Substring(text)
+        var format = InlineFormat()
+        if let (before, after) = lastSuffix(rest), let forms = WordForms(parsing: after) {
+            format.forms = forms
+            rest = before
+        }
+        if let (before, after) = lastSuffix(rest) {
+            let digits = after.trimmingCharacters(in: .whitespaces)
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n <= 12 {
+                format.decimals = n
+                rest = before
             }
         }
-        return (text.trimmingCharacters(in: .whitespaces), nil)
+        return (rest.trimmingCharacters(in: .whitespaces), format)
+    }
+
+    /// The text around the last lone `|` (not half of `||`).
+    private static func lastSuffix(_ text: Substring) -> (Substring, Substring)? {
+        guard let bar = text.lastIndex(of: "|") else { return nil }
+        let before = text[..<bar]
+        guard !before.hasSuffix("|") else { return nil }
+        return (before, text[text.index(after: bar)...])
     }
 
     fileprivate static func trimmedLiteral(_ node: MarkdownNode) -> String {

@@ -81,6 +81,8 @@ extension DiagnosticID {
     public static let missingTitle: DiagnosticID = "chapter.missing-title"
     public static let emptyInline: DiagnosticID = "chapter.empty-inline"
     public static let unknownFile: DiagnosticID = "chapter.unknown-file"
+    public static let wordFormsCount: DiagnosticID = "chapter.word-forms-count"
+    public static let wordFormsLanguage: DiagnosticID = "chapter.word-forms-language"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"
@@ -91,6 +93,7 @@ extension DiagnosticID {
     public static let outputMismatch: DiagnosticID = "check.output-mismatch"
     public static let errorStepRan: DiagnosticID = "check.error-step-ran"
     public static let inlineWithoutValue: DiagnosticID = "check.inline-without-value"
+    public static let wordFormsNotNumber: DiagnosticID = "check.word-forms-not-number"
     // Translations
     public static let translationMissing: DiagnosticID = "translation.missing-chapter"
     public static let translationOrphan: DiagnosticID = "translation.no-original"

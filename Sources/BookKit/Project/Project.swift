@@ -146,7 +146,8 @@ public final class Project {
                     continue
                 }
                 let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
-                let (errors, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
+                let (found, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
+                let errors = found + WordFormCheck.problems(chapter, outcomes: outcomes, language: language)
                 chapters.append(RanChapter(source: source, outcomes: outcomes, errors: errors, mismatches: mismatches))
                 progress(progressLine(language: language, source: source, steps: chapter.steps.count,
                                       outcomes: outcomes, reusedFrom: reusedFrom))

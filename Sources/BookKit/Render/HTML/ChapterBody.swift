@@ -19,7 +19,7 @@ struct ChapterBody {
         var texts: [Int: String] = [:]
         for (item, outcome) in zip(chapter.items, outcomes) {
             if case .inline(let i) = item {
-                texts[chapter.inlines[i].node] = InlineText.text(outcome, decimals: chapter.inlines[i].decimals, language: language)
+                texts[chapter.inlines[i].node] = InlineText.text(outcome, chapter.inlines[i], language: language)
             }
         }
         return texts
