@@ -78,6 +78,9 @@ public struct Chapter: Sendable {
     public var title: String
     public var steps: [StepBlock]
     public var inlines: [InlineExpression]
+    /// `=expr | word: ...` spans: not evaluated; each shows the form asked by the value of the
+    /// nearest inline expression with the same text.
+    public var words: [InlineExpression] = []
     /// Steps and inline expressions in document order.
     public var items: [ChapterItem]
     /// Unterminated fences, unknown options, stray output blocks, a missing title.
@@ -92,6 +95,22 @@ public struct Chapter: Sendable {
             case .inline(let i): return "inline\u{0}" + inlines[i].expression
             }
         }
+    }
+
+    /// The inline expression (an index into `inlines`) whose value the `word:` span `word`
+    /// follows: the nearest one with the same text.
+    public func number(followedBy word: InlineExpression) -> Int? {
+        inlines.indices.filter { inlines[$0].expression == word.expression }
+            .min { abs(inlines[$0].node - word.node) < abs(inlines[$1].node - word.node) }
+    }
+
+    /// The outcome of each inline expression, by its index in `inlines`.
+    public func inlineOutcomes(_ outcomes: [StepOutcome]) -> [Int: StepOutcome] {
+        var found: [Int: StepOutcome] = [:]
+        for (item, outcome) in zip(items, outcomes) {
+            if case .inline(let i) = item { found[i] = outcome }
+        }
+        return found
     }
 
     /// Where item `item` starts; the session reports its errors relative to this.

@@ -5,6 +5,7 @@ public enum ChapterParser {
         var reader = Reader(source: source)
         let document = MarkdownParser.parse(source.text, lines: source.lines)
         reader.read(document.children)
+        reader.checkWords()
         var chapter = reader.chapter
         chapter.document = document
         if chapter.title.isEmpty {
@@ -22,7 +23,7 @@ public enum ChapterParser {
         init(source: ChapterText) {
             self.source = source
             chapter = Chapter(source: source, document: MarkdownNode(kind: .document, start: SourcePoint(line: 1, column: 1), endLine: 1, index: 0),
-                              title: "", steps: [], inlines: [], items: [], diagnostics: [])
+                              title: "", steps: [], inlines: [], words: [], items: [], diagnostics: [])
         }
 
         /// Reads sibling nodes; an output block belongs to the step right before it.
@@ -95,11 +96,28 @@ public enum ChapterParser {
                                                              line: node.start.line, column: node.start.column))
                 return
             }
-            chapter.items.append(.inline(chapter.inlines.count))
-            chapter.inlines.append(InlineExpression(
+            let inline = InlineExpression(
                 expression: expression, decimals: format.decimals, forms: format.forms,
                 span: source.location(line: node.start.line, column: node.start.column),
-                origin: source.location(line: exprStart.line, column: exprStart.column), node: node.index))
+                origin: source.location(line: exprStart.line, column: exprStart.column), node: node.index)
+            // A word alone is not evaluated: it reads the value shown by the same expression nearby,
+            // so that translations keep English's program whatever their word order.
+            if format.forms?.wordOnly == true {
+                chapter.words.append(inline)
+                return
+            }
+            chapter.items.append(.inline(chapter.inlines.count))
+            chapter.inlines.append(inline)
+        }
+
+        /// Word-only spans whose expression is shown nowhere in the chapter have no number to follow.
+        mutating func checkWords() {
+            let shown = Set(chapter.inlines.map(\.expression))
+            for word in chapter.words where !shown.contains(word.expression) {
+                chapter.diagnostics.append(source.diagnostic(.wordWithoutNumber,
+                    "'\(word.expression)' is not shown as a number in this chapter; a `word:` form follows the value of an inline expression `=\(word.expression)` nearby",
+                    line: word.span.line, column: word.span.column))
+            }
         }
     }
 

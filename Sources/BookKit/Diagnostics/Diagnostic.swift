@@ -83,6 +83,7 @@ extension DiagnosticID {
     public static let unknownFile: DiagnosticID = "chapter.unknown-file"
     public static let wordFormsCount: DiagnosticID = "chapter.word-forms-count"
     public static let wordFormsLanguage: DiagnosticID = "chapter.word-forms-language"
+    public static let wordWithoutNumber: DiagnosticID = "chapter.word-without-number"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"

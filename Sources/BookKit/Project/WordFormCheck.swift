@@ -5,9 +5,14 @@ enum WordFormCheck {
     static func problems(_ chapter: Chapter, outcomes: [StepOutcome], language: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let rules = PluralRules.forLanguage(language)
-        for (item, outcome) in zip(chapter.items, outcomes) {
-            guard case .inline(let i) = item, let forms = chapter.inlines[i].forms else { continue }
-            let inline = chapter.inlines[i]
+        let byInline = chapter.inlineOutcomes(outcomes)
+        var spans = byInline.sorted { $0.key < $1.key }.map { (chapter.inlines[$0.key], $0.value) }
+        // A `word:` span is checked with the value it follows (the chapter parser made sure there is one).
+        for word in chapter.words {
+            if let i = chapter.number(followedBy: word), let outcome = byInline[i] { spans.append((word, outcome)) }
+        }
+        for (inline, outcome) in spans {
+            guard let forms = inline.forms else { continue }
             func report(_ id: DiagnosticID, _ message: String) {
                 problems.append(chapter.source.diagnostic(id, message, line: inline.span.line, column: inline.span.column))
             }

@@ -14,13 +14,19 @@ struct ChapterBody {
     /// Where a link in the chapter leads in this output.
     var linkTarget: (String) -> String = { $0 }
 
-    /// Each inline expression's text in this language, by node index.
+    /// Each inline expression's text in this language, by node index; a `word:` span's form is
+    /// the one asked by the nearest inline expression with the same text.
     private var inlineTexts: [Int: String] {
         var texts: [Int: String] = [:]
-        for (item, outcome) in zip(chapter.items, outcomes) {
-            if case .inline(let i) = item {
-                texts[chapter.inlines[i].node] = InlineText.text(outcome, chapter.inlines[i], language: language)
-            }
+        let byInline = chapter.inlineOutcomes(outcomes)
+        for (i, outcome) in byInline {
+            texts[chapter.inlines[i].node] = InlineText.text(outcome, chapter.inlines[i], language: language)
+        }
+        for word in chapter.words {
+            guard let i = chapter.number(followedBy: word), let outcome = byInline[i] else { continue }
+            var asShown = chapter.inlines[i]
+            asShown.forms = word.forms
+            texts[word.node] = InlineText.text(outcome, asShown, language: language)
         }
         return texts
     }
