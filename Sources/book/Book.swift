@@ -4,6 +4,6 @@ import ArgumentParser
 struct Book: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a literate book whose steps run on a Swift microGPT.",
-        subcommands: [BuildCommand.self, CheckCommand.self, TrainCommand.self, BenchCommand.self, ExportStepsCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, TranslationsCommand.self, TrainCommand.self, BenchCommand.self, ExportStepsCommand.self]
     )
 }

@@ -81,6 +81,8 @@ public struct Chapter: Sendable {
     /// `=expr | word: ...` spans: not evaluated; each shows the form asked by the value of the
     /// nearest inline expression with the same text.
     public var words: [InlineExpression] = []
+    /// The chapter's sections, heading to heading, with their fingerprints and markers.
+    public var sections: [ChapterSection] = []
     /// Steps and inline expressions in document order.
     public var items: [ChapterItem]
     /// Unterminated fences, unknown options, stray output blocks, a missing title.
@@ -118,6 +120,16 @@ public struct Chapter: Sendable {
         switch item {
         case .step(let i): return steps[i].origin
         case .inline(let i): return inlines[i].origin
+        }
+    }
+}
+
+extension Chapter {
+    /// The glossary anchors the chapter links to (`glossary.html#term` -> `term`), in document order.
+    public var glossaryLinks: [String] {
+        document.nodes.compactMap { node in
+            guard case .link(let destination, _) = node.kind, destination.hasPrefix("glossary.html#") else { return nil }
+            return String(destination.dropFirst("glossary.html#".count))
         }
     }
 }

@@ -8,6 +8,7 @@ public enum ChapterParser {
         reader.checkWords()
         var chapter = reader.chapter
         chapter.document = document
+        chapter.sections = ChapterSection.read(chapter)
         if chapter.title.isEmpty {
             chapter.diagnostics.append(source.diagnostic(.missingTitle, "the chapter has no title: expected a first-level heading `# Title`", line: 1, column: 1))
         }

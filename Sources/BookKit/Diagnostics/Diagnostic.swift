@@ -101,4 +101,13 @@ extension DiagnosticID {
     public static let translationStepMissing: DiagnosticID = "translation.step-missing"
     public static let translationStepExtra: DiagnosticID = "translation.step-extra"
     public static let translationStepDiffers: DiagnosticID = "translation.step-differs"
+    public static let translationStaleSection: DiagnosticID = "translation.stale-section"
+    public static let translationUnmarkedSection: DiagnosticID = "translation.unmarked-section"
+    public static let translationUnknownSection: DiagnosticID = "translation.unknown-section"
+    public static let translationSectionMissing: DiagnosticID = "translation.section-missing"
+    public static let translationExerciseMissing: DiagnosticID = "translation.exercise-missing"
+    public static let translationFigureMissing: DiagnosticID = "translation.figure-missing"
+    public static let translationGlossaryLinks: DiagnosticID = "translation.glossary-links"
+    // The glossary
+    public static let glossaryOrder: DiagnosticID = "glossary.order"
 }

@@ -38,6 +38,11 @@ struct InterfaceText: Sendable, Codable {
     let menu: String
     /// The link that skips the navigation.
     let skipToContent: String
+    /// Under a translated section whose English changed since: the notice and its link to the English.
+    let staleSection: String
+    let englishOriginal: String
+    /// Before the chapters that link to a glossary entry.
+    let usedIn: String
 
     /// Bar chart of a distribution: title, axes, description ({1} count, {2} top entries).
     let distributionTitle: String

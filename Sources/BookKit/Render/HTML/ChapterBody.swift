@@ -13,6 +13,10 @@ struct ChapterBody {
     var interactive = true
     /// Where a link in the chapter leads in this output.
     var linkTarget: (String) -> String = { $0 }
+    /// HTML before and after headings, by node index, and after the last block (see `PageAdditions`).
+    var beforeHeading: [Int: String] = [:]
+    var afterHeading: [Int: String] = [:]
+    var atEnd = ""
 
     /// Each inline expression's text in this language, by node index; a `word:` span's form is
     /// the one asked by the nearest inline expression with the same text.
@@ -61,6 +65,7 @@ struct ChapterBody {
         markdown.headingIDs = Dictionary(uniqueKeysWithValues: headings.map { ($0.node, $0.heading.id) })
         markdown.afterFirstTitle = afterTitle(headings.map(\.heading))
         markdown.linkTarget = linkTarget
+        (markdown.beforeHeading, markdown.afterHeading) = (beforeHeading, afterHeading)
         markdown.replacement = { node in
             if let i = steps[node.index], let outcome = outcomeOfStep[i] {
                 return .block(stepHTML(chapter.steps[i], outcome, ids: ids))
@@ -69,7 +74,7 @@ struct ChapterBody {
             if let text = texts[node.index] { return .text(text) }
             return nil
         }
-        var body = markdown.html(chapter.document)
+        var body = markdown.html(chapter.document) + atEnd
         let title = headings.first { $0.heading.level == 1 }?.heading.text ?? chapter.title
         if !headings.contains(where: { $0.heading.level == 1 }) {
             body = "<h1>\(HTML.escape(title))</h1>" + markdown.afterFirstTitle + body
