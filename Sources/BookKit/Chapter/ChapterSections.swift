@@ -53,7 +53,7 @@ extension ChapterSection {
         var generated = Set<Int>()  // lines of output blocks, which `--fix` rewrites
         for output in chapter.steps.compactMap(\.output) { generated.formUnion(output.fence.line...output.endLine) }
         let lines = chapter.source.lines
-        var used = Set(chapter.steps.compactMap(\.options.name))
+        var used = Set<String>()
         var sections: [ChapterSection] = []
         for (k, heading) in headings.enumerated() {
             let end = k + 1 < headings.count ? headings[k + 1].start.line - 1 : lines.count
