@@ -1,3 +1,4 @@
+import BookTestSupport
 @testable import BookKit
 import Foundation
 import Testing
@@ -92,5 +93,36 @@ struct PluralTests {
             }
         }
         #expect(!ru.wordForms.isEmpty && ru.wordForms.count >= 5)
+    }
+
+    @Test func aWordAloneFollowsTheSameExpressionShownNearbyAndStaysOutOfTheProgram() throws {
+        let text = "# T\n\nOnly `=2` of `=64 | нейрона/нейронов/нейронов` `=2 | word: срабатывает/срабатывают/срабатывают`.\n"
+        let chapter = ChapterParser.parse(ChapterText(file: "ru/01-t.md", text: text))
+        #expect(chapter.diagnostics.isEmpty)
+        #expect(chapter.program == ["inline\u{0}2", "inline\u{0}64"])
+        #expect(chapter.words.map(\.expression) == ["2"])
+        let lonely = ChapterParser.parse(ChapterText(file: "ru/01-t.md", text: "# T\n\nThey `=n | word: fires/fire`.\n"))
+        #expect(lonely.diagnostics.map(\.id) == [.wordWithoutNumber])
+        #expect(lonely.diagnostics.first?.location == SourceLocation(file: "ru/01-t.md", line: 3, column: 6))
+
+        let book = ScratchBook()
+        try book.write("ru/01-t.md", text)
+        try book.project().build()
+        let page = String(decoding: try Data(contentsOf: book.output.appendingPathComponent("ru/01-t.html")), as: UTF8.self)
+        #expect(page.contains("<p>Only 2 of 64\u{A0}нейронов срабатывают.</p>"))
+    }
+
+    @Test func wrongFormCountsAndWordsAfterNonNumbersAreErrors() throws {
+        let book = ScratchBook()
+        try book.write("ru/01-t.md", "# T\n\nA `=3 | шаг/шагов` and `=abc | шаг/шага/шагов`.\n")
+        try book.write("de/01-t.md", "# T\n\nA `=3 | Schritt/Schritte`.\n")
+        do {
+            try book.project().check()
+            Issue.record("check should fail")
+        } catch {
+            guard case .diagnostics(let found) = error else { Issue.record("\(error)"); return }
+            #expect(found.map(\.id) == [.wordFormsCount, .wordFormsNotNumber, .wordFormsLanguage])
+            #expect(found.first?.message == "'шаг/шагов' has 2 forms; 'ru' words take 3 or 4, in the order one/few/many/other")
+        }
     }
 }
