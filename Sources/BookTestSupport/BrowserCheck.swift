@@ -13,6 +13,9 @@ public struct BrowserCheck: Sendable {
     public var phoneScreenshots: Bool
     /// Longest time one browser run may take before it is stopped and counted as a failure.
     public var timeout: Duration
+    /// Window widths to probe every page at (e.g. 1280 and a phone's 390): layout problems such as
+    /// a `pre` that scrolls sideways depend on the width. Empty: Chromium's default window only.
+    public var widths: [Int] = []
 
     /// A check with these settings.
     public init(chromium: String = "chromium", screenshots: URL? = nil, phoneScreenshots: Bool = true,
@@ -60,7 +63,11 @@ public struct BrowserCheck: Sendable {
 
         var reports: [PageReport] = []
         for page in pages {
-            var report = try probe(page: page, in: copy, profile: work.appendingPathComponent("profile"))
+            var report = try probe(page: page, in: copy, profile: work.appendingPathComponent("profile"), width: widths.first)
+            for width in widths.dropFirst() {
+                let narrow = try probe(page: page, in: copy, profile: work.appendingPathComponent("profile"), width: width)
+                report.problems += narrow.problems.filter { !report.problems.contains($0) }
+            }
             report.page = page
             report.problems += languageProblems(page: page, links: report.languageLinks, languages: languages, pages: Set(pages))
             if let screenshots {
@@ -95,7 +102,7 @@ public struct BrowserCheck: Sendable {
     }
 
     /// Runs the probe on a copy of `page` with the script inserted first thing in its head.
-    private func probe(page: String, in site: URL, profile: URL) throws -> PageReport {
+    private func probe(page: String, in site: URL, profile: URL, width: Int?) throws -> PageReport {
         let original = site.appendingPathComponent(page)
         let html = try String(contentsOf: original, encoding: .utf8)
         guard let head = html.range(of: "<head>") else {
@@ -104,8 +111,16 @@ public struct BrowserCheck: Sendable {
         let probed = html.replacingCharacters(in: head, with: "<head>" + BrowserProbe.script)
         let probeURL = original.deletingLastPathComponent().appendingPathComponent(".probe-" + original.lastPathComponent)
         try Data(probed.utf8).write(to: probeURL)
-        defer { try? FileManager.default.removeItem(at: probeURL) }
-        let run = try browser(["--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", probeURL.absoluteString],
+        // Headless Chromium's window is never narrower than 500 px: a width is an iframe's.
+        let frameURL = original.deletingLastPathComponent().appendingPathComponent(".frame-" + original.lastPathComponent)
+        if let width { try Data(BrowserProbe.frame(source: probeURL.lastPathComponent, width: width).utf8).write(to: frameURL) }
+        defer {
+            try? FileManager.default.removeItem(at: probeURL)
+            try? FileManager.default.removeItem(at: frameURL)
+        }
+        let size = width.map { ["--window-size=\(max($0 + 40, 500)),1000"] } ?? []
+        let target = width == nil ? probeURL : frameURL
+        let run = try browser(size + ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", target.absoluteString],
                               profile: profile)
         let pattern = "<pre id=\"\(BrowserProbe.resultID)\">"
         guard let start = run.stdout.range(of: pattern),

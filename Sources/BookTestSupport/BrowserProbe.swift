@@ -4,6 +4,22 @@
 enum BrowserProbe {
     static let resultID = "book-probe-result"
 
+    /// A page that shows `source` in an iframe `width` px wide and takes over the probe's verdict.
+    static func frame(source: String, width: Int) -> String {
+        """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>probe</title></head><body style="margin:0">
+        <iframe src="\(source)" style="width:\(width)px;height:900px;border:0"></iframe>
+        <script>
+        window.addEventListener("message", function (e) {
+          var out = document.createElement("pre");
+          out.id = "\(resultID)";
+          out.textContent = e.data;
+          document.body.appendChild(out);
+        });
+        </script></body></html>
+        """
+    }
+
     static let script = """
     <script>
     (function () {
@@ -93,6 +109,26 @@ enum BrowserProbe {
           menu.click();
           if (document.body.classList.contains("menu-open")) problems.push("the menu button did not close the menu");
         }
+        // Code and results wrap or fit: no block of text scrolls sideways at this window width,
+        // folded code and answers opened.
+        var folded = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+        folded.forEach(function (d) { d.open = true; });
+        document.querySelectorAll("pre").forEach(function (pre, i) {
+          if (pre.id !== "\(resultID)" && visible(pre) && pre.scrollWidth > pre.clientWidth + 1) {
+            problems.push("pre " + i + " scrolls sideways at " + window.innerWidth + " px (" + pre.scrollWidth + " > " +
+              pre.clientWidth + "): " + pre.textContent.slice(0, 50));
+          }
+        });
+        folded.forEach(function (d) { d.open = false; });
+        // No negative zero anywhere, folded answers and hidden slider variants included.
+        var text = "";
+        var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+          acceptNode: function (n) { return n.parentNode && /^(SCRIPT|STYLE)$/.test(n.parentNode.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+        });
+        while (walker.nextNode()) text += walker.currentNode.nodeValue + "\\n";
+        var zero = text.match(/(^|[^\\w.,\\u2212-])[-\\u2212]0(?:[.,]0+)?(?![\\d.,]*\\d)/);
+        if (zero) problems.push("a negative zero is shown: '" + zero[0].trim() + "' in '" +
+          text.substr(Math.max(0, zero.index - 30), 70).replace(/\\s+/g, " ") + "'");
         performance.getEntriesByType("resource").forEach(function (r) {
           if (r.name.indexOf("file:") !== 0) problems.push("request to another host: " + r.name);
         });
@@ -100,6 +136,7 @@ enum BrowserProbe {
         out.id = "\(resultID)";
         out.textContent = JSON.stringify(result);
         document.body.appendChild(out);
+        if (window.parent !== window) window.parent.postMessage(out.textContent, "*");
       }
       window.addEventListener("load", function () { setTimeout(check, 100); });
     })();

@@ -24,10 +24,12 @@ public func softmax(_ scores: [Double], temperature: Double = 1) -> [Double] {
 @_optimize(none) @inline(never)
 func libmPow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
 
-/// `x` rounded to `places` decimals, for reading (the model's own numbers stay exact).
+/// `x` rounded to `places` decimals, for reading (the model's own numbers stay exact). A small
+/// negative that rounds to zero gives 0.0, not -0.0, so that no page prints "-0.0".
 public func rounded(_ x: Double, places: Int) -> Double {
     let scale = pow(10.0, Double(places))
-    return (x * scale).rounded() / scale
+    let r = (x * scale).rounded() / scale
+    return r == 0 ? 0 : r
 }
 
 /// Every entry rounded to `places` decimals.

@@ -12,9 +12,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Rewrite output blocks from the real results instead of reporting them.")
     var fix = false
 
+    @Flag(name: .long, help: "Treat stale translated sections as errors, and compare every translation's sections, exercises, figures and glossary links with English, and each glossary's order.")
+    var strict = false
+
     func run() throws {
         do {
-            let result = try chapterOptions.project().check(fix: fix)
+            let result = try chapterOptions.project().check(fix: fix, strict: strict)
             report(result.warnings)
             if !chapterOptions.quiet {
                 for file in result.fixedFiles { print("fixed output blocks in \(file)") }

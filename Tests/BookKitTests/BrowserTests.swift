@@ -52,3 +52,31 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     #expect(failures.contains { $0.contains("notDefinedAnywhere") })
     #expect(report.failures.count == failures.count)  // the other pages are fine
 }
+
+@Test func browserCheckReportsWidePreAndNegativeZerosAtEachWidth() throws {
+    var files = try Site.files(for: [RenderedEdition(language: "en", chapters: [
+        RenderedChapter(slug: "01-wide", title: "Wide", body: "<p>ok</p>"),
+        RenderedChapter(slug: "02-fine", title: "Fine", body: "<p>ok</p>"),
+    ])])
+    let page = String(decoding: files["en/01-wide.html"] ?? Data(), as: UTF8.self)
+    files["en/01-wide.html"] = Data(page.replacingOccurrences(of: "<p>ok</p>", with: """
+        <pre style="white-space: pre; overflow-x: auto">\(String(repeating: "x", count: 60))</pre>
+        <p>A rounded value: −0.0.</p>
+        """).utf8)
+    let fine = String(decoding: files["en/02-fine.html"] ?? Data(), as: UTF8.self)
+    files["en/02-fine.html"] = Data(fine.replacingOccurrences(of: "<p>ok</p>", with: """
+        <p>Numbers that are not negative zeros: −0.05, -0,25, 1e-05, 0.0, x-0, [0.0, −1.0].</p>
+        """).utf8)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("book-wide-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Site.write(files, to: folder)
+
+    var check = BrowserCheck()
+    check.widths = [1280, 390]
+    let failures = try check.run(site: folder).failures
+    // Sixty characters fit 1280 px but not a 390 px phone (an iframe: Chromium's window is wider).
+    let wide = failures.filter { $0.contains("scrolls sideways") }
+    #expect(wide.count == 1 && wide.first?.hasPrefix("en/01-wide.html: pre 0 scrolls sideways at 390 px") == true, "\(wide)")
+    #expect(failures.contains { $0.hasPrefix("en/01-wide.html: a negative zero is shown: '−0.0'") })
+    #expect(!failures.contains { $0.hasPrefix("en/02-fine.html") })
+}

@@ -29,8 +29,11 @@ import Testing
 
     """
 
-    static let russian = english.replacingOccurrences(of: "# Numbers", with: "# Числа")
-        .replacingOccurrences(of: "The loss is", with: "Потеря равна")
+    /// The translation, its sections marked with the English fingerprints (as `book translations --accept` does).
+    static let russian = TranslationMarks.marked(
+        ChapterParser.parse(ChapterText(file: "ru", text: english.replacingOccurrences(of: "# Numbers", with: "# Числа")
+            .replacingOccurrences(of: "The loss is", with: "Потеря равна"))),
+        english: ChapterParser.parse(ChapterText(file: "en", text: english)), positional: true).0
 
     @Test func buildWritesEveryLanguageAndRunsASharedProgramOnce() throws {
         let book = ScratchBook()

@@ -71,9 +71,22 @@ import Testing
     }
 
     @Test func formatSuffix() {
-        #expect(ChapterParser.splitFormat("run.finalLoss | 4") == ("run.finalLoss", 4))
-        #expect(ChapterParser.splitFormat("a || b") == ("a || b", nil))
-        #expect(ChapterParser.splitFormat("x | y") == ("x | y", nil))
+        func split(_ text: String) -> (String, Int?, WordForms?) {
+            let (expression, format) = ChapterParser.splitFormat(text)
+            return (expression, format.decimals, format.forms)
+        }
+        #expect(split("run.finalLoss | 4") == ("run.finalLoss", 4, nil))
+        #expect(split("a || b") == ("a || b", nil, nil))
+        #expect(split("x | y") == ("x | y", nil, nil))
+        #expect(split("run.steps | шаг/шага/шагов") == ("run.steps", nil, WordForms(forms: ["шаг", "шага", "шагов"])))
+        #expect(split("x | 2 | step/steps") == ("x", 2, WordForms(forms: ["step", "steps"])))
+        #expect(split("n | word: fires/fire") == ("n", nil, WordForms(forms: ["fires", "fire"], wordOnly: true)))
+        #expect(split("n | входящего веса / входящих весов") == ("n", nil, WordForms(forms: ["входящего веса", "входящих весов"])))
+        // Swift that merely looks like forms stays Swift: one form, digits, calls.
+        #expect(split("a || b/c") == ("a || b/c", nil, nil))
+        #expect(split("x | steps") == ("x | steps", nil, nil))
+        #expect(split("x | a/2") == ("x | a/2", nil, nil))
+        #expect(split("x | f(a)/b") == ("x | f(a)/b", nil, nil))
     }
 
     @Test func problemsAreReportedWithPositions() {

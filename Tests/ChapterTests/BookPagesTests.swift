@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// The real book, built and opened page by page in headless Chromium: no console error, no
-/// failed request, charts present, sliders and language switchers working. Screenshots of
+/// failed request, charts present, sliders and language switchers working, no `pre` that scrolls
+/// sideways at 1280 or 390 px, no negative zero. Screenshots of
 /// every page (light, dark, phone) go to build/screenshots/book for a person to look at.
 struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
@@ -14,7 +15,9 @@ struct BookPagesTests {
         let report = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
-        let check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
+        var check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
+        // A desktop window and a phone: no `pre` scrolls sideways at either, no page shows a negative zero.
+        check.widths = [1280, 390]
         let pages = try check.run(site: output)
         #expect(pages.failures == [])
         let chapterPages = pages.pages.filter { page in Book.slugs.contains { page.page.hasSuffix("/\($0).html") } }

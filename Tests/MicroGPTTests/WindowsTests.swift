@@ -65,6 +65,9 @@ struct WindowsTests {
         #expect(abs((n[0] * n[0] + n[1] * n[1]) / 2 - 1) < 1e-5)
         #expect(abs(derivative(at: 3) { $0 * $0 } - 6) < 1e-6)
         #expect(rounded(2.34567, places: 2) == 2.35)
+        // A small negative rounds to plain zero: "-0.0" never reaches a page.
+        #expect(rounded(-0.004, places: 2).sign == .plus)
+        #expect("\(rounded([-0.001, -0.3], places: 2))" == "[0.0, -0.3]")
         let v = vary("t", over: [0.5, 1], default: 1) { $0 * 2 }
         #expect(v.results == [1, 2])
         #expect(v.description == "2.0")

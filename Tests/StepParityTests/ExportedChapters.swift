@@ -393,9 +393,9 @@ func chapter_03_attention() throws -> [String] {
         let k = Array(layer.key[0..<d])
         let v = Array(layer.value[0..<d])
         print(p.symbol)
-        print("  query", rounded(q, places: 2).map { $0 + 0 })
-        print("  key  ", rounded(k, places: 2).map { $0 + 0 })
-        print("  value", rounded(v, places: 2).map { $0 + 0 })
+        print("  query", rounded(q, places: 2))
+        print("  key  ", rounded(k, places: 2))
+        print("  value", rounded(v, places: 2))
     }
     stepTexts.append(text(printed, ()))
     printed = ""

@@ -42,12 +42,14 @@ public struct StepBlock: Sendable, Hashable {
     public var node: Int
 }
 
-/// An inline code span `` `=expr` `` or `` `=expr | N` `` in prose.
+/// An inline code span `` `=expr` ``, `` `=expr | N` `` or `` `=expr | one/other` `` in prose.
 public struct InlineExpression: Sendable, Hashable {
     /// The Swift expression after `=`, without the format suffix.
     public var expression: String
     /// `| N`: show a number with exactly N decimals.
     public var decimals: Int?
+    /// `| шаг/шага/шагов`: the word after the number, in the form the number asks for.
+    public var forms: WordForms?
     /// Position of the span's opening backtick.
     public var span: SourceLocation
     /// Position of the expression's first character.
@@ -76,6 +78,11 @@ public struct Chapter: Sendable {
     public var title: String
     public var steps: [StepBlock]
     public var inlines: [InlineExpression]
+    /// `=expr | word: ...` spans: not evaluated; each shows the form asked by the value of the
+    /// nearest inline expression with the same text.
+    public var words: [InlineExpression] = []
+    /// The chapter's sections, heading to heading, with their fingerprints and markers.
+    public var sections: [ChapterSection] = []
     /// Steps and inline expressions in document order.
     public var items: [ChapterItem]
     /// Unterminated fences, unknown options, stray output blocks, a missing title.
@@ -92,11 +99,37 @@ public struct Chapter: Sendable {
         }
     }
 
+    /// The inline expression (an index into `inlines`) whose value the `word:` span `word`
+    /// follows: the nearest one with the same text.
+    public func number(followedBy word: InlineExpression) -> Int? {
+        inlines.indices.filter { inlines[$0].expression == word.expression }
+            .min { abs(inlines[$0].node - word.node) < abs(inlines[$1].node - word.node) }
+    }
+
+    /// The outcome of each inline expression, by its index in `inlines`.
+    public func inlineOutcomes(_ outcomes: [StepOutcome]) -> [Int: StepOutcome] {
+        var found: [Int: StepOutcome] = [:]
+        for (item, outcome) in zip(items, outcomes) {
+            if case .inline(let i) = item { found[i] = outcome }
+        }
+        return found
+    }
+
     /// Where item `item` starts; the session reports its errors relative to this.
     public func origin(of item: ChapterItem) -> SourceLocation {
         switch item {
         case .step(let i): return steps[i].origin
         case .inline(let i): return inlines[i].origin
+        }
+    }
+}
+
+extension Chapter {
+    /// The glossary anchors the chapter links to (`glossary.html#term` -> `term`), in document order.
+    public var glossaryLinks: [String] {
+        document.nodes.compactMap { node in
+            guard case .link(let destination, _) = node.kind, destination.hasPrefix("glossary.html#") else { return nil }
+            return String(destination.dropFirst("glossary.html#".count))
         }
     }
 }

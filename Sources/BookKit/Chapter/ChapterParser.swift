@@ -5,8 +5,10 @@ public enum ChapterParser {
         var reader = Reader(source: source)
         let document = MarkdownParser.parse(source.text, lines: source.lines)
         reader.read(document.children)
+        reader.checkWords()
         var chapter = reader.chapter
         chapter.document = document
+        chapter.sections = ChapterSection.read(chapter)
         if chapter.title.isEmpty {
             chapter.diagnostics.append(source.diagnostic(.missingTitle, "the chapter has no title: expected a first-level heading `# Title`", line: 1, column: 1))
         }
@@ -22,7 +24,7 @@ public enum ChapterParser {
         init(source: ChapterText) {
             self.source = source
             chapter = Chapter(source: source, document: MarkdownNode(kind: .document, start: SourcePoint(line: 1, column: 1), endLine: 1, index: 0),
-                              title: "", steps: [], inlines: [], items: [], diagnostics: [])
+                              title: "", steps: [], inlines: [], words: [], items: [], diagnostics: [])
         }
 
         /// Reads sibling nodes; an output block belongs to the step right before it.
@@ -87,7 +89,7 @@ public enum ChapterParser {
         private mutating func code(_ node: MarkdownNode) {
             let literal = node.literal
             guard literal.hasPrefix("=") else { return }
-            let (expression, decimals) = ChapterParser.splitFormat(String(literal.dropFirst()))
+            let (expression, format) = ChapterParser.splitFormat(String(literal.dropFirst()))
             let offset = literal.utf8.count - String(literal.dropFirst()).drop(while: { $0 == " " }).utf8.count
             let exprStart = offset < node.literalPositions.count ? node.literalPositions[offset] : node.start
             if expression.isEmpty {
@@ -95,11 +97,28 @@ public enum ChapterParser {
                                                              line: node.start.line, column: node.start.column))
                 return
             }
-            chapter.items.append(.inline(chapter.inlines.count))
-            chapter.inlines.append(InlineExpression(
-                expression: expression, decimals: decimals,
+            let inline = InlineExpression(
+                expression: expression, decimals: format.decimals, forms: format.forms,
                 span: source.location(line: node.start.line, column: node.start.column),
-                origin: source.location(line: exprStart.line, column: exprStart.column), node: node.index))
+                origin: source.location(line: exprStart.line, column: exprStart.column), node: node.index)
+            // A word alone is not evaluated: it reads the value shown by the same expression nearby,
+            // so that translations keep English's program whatever their word order.
+            if format.forms?.wordOnly == true {
+                chapter.words.append(inline)
+                return
+            }
+            chapter.items.append(.inline(chapter.inlines.count))
+            chapter.inlines.append(inline)
+        }
+
+        /// Word-only spans whose expression is shown nowhere in the chapter have no number to follow.
+        mutating func checkWords() {
+            let shown = Set(chapter.inlines.map(\.expression))
+            for word in chapter.words where !shown.contains(word.expression) {
+                chapter.diagnostics.append(source.diagnostic(.wordWithoutNumber,
+                    "'\(word.expression)' is not shown as a number in this chapter; a `word:` form follows the value of an inline expression `=\(word.expression)` nearby",
+                    line: word.span.line, column: word.span.column))
+            }
         }
     }
 
@@ -125,16 +144,37 @@ public enum ChapterParser {
         return nil
     }
 
-    /// `expr | 4` -> (`expr`, 4); without a format suffix, decimals are nil.
-    static func splitFormat(_ text: String) -> (String, Int?) {
-        if let bar = text.lastIndex(of: "|") {
-            let digits = text[text.index(after: bar)...].trimmingCharacters(in: .whitespaces)
-            let before = text[..<bar]
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n <= 12, !before.hasSuffix("|") {
-                return (before.trimmingCharacters(in: .whitespaces), n)
+    /// What follows an inline expression's `|`: decimals, word forms, or both (`expr | 2 | шага/шагов`).
+    struct InlineFormat: Equatable {
+        var decimals: Int?
+        var forms: WordForms?
+    }
+
+    /// `expr | 4` -> (`expr`, 4 decimals); `expr | шаг/шага/шагов` -> (`expr`, those forms);
+    /// `expr | 2 | шага/шагов` -> both. A suffix that is neither stays part of the expression.
+    static func splitFormat(_ text: String) -> (String, InlineFormat) {
+        var rest = Substring(text)
+        var format = InlineFormat()
+        if let (before, after) = lastSuffix(rest), let forms = WordForms(parsing: after) {
+            format.forms = forms
+            rest = before
+        }
+        if let (before, after) = lastSuffix(rest) {
+            let digits = after.trimmingCharacters(in: .whitespaces)
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits), n <= 12 {
+                format.decimals = n
+                rest = before
             }
         }
-        return (text.trimmingCharacters(in: .whitespaces), nil)
+        return (rest.trimmingCharacters(in: .whitespaces), format)
+    }
+
+    /// The text around the last lone `|` (not half of `||`).
+    private static func lastSuffix(_ text: Substring) -> (Substring, Substring)? {
+        guard let bar = text.lastIndex(of: "|") else { return nil }
+        let before = text[..<bar]
+        guard !before.hasSuffix("|") else { return nil }
+        return (before, text[text.index(after: bar)...])
     }
 
     fileprivate static func trimmedLiteral(_ node: MarkdownNode) -> String {

@@ -81,6 +81,9 @@ extension DiagnosticID {
     public static let missingTitle: DiagnosticID = "chapter.missing-title"
     public static let emptyInline: DiagnosticID = "chapter.empty-inline"
     public static let unknownFile: DiagnosticID = "chapter.unknown-file"
+    public static let wordFormsCount: DiagnosticID = "chapter.word-forms-count"
+    public static let wordFormsLanguage: DiagnosticID = "chapter.word-forms-language"
+    public static let wordWithoutNumber: DiagnosticID = "chapter.word-without-number"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"
@@ -91,10 +94,20 @@ extension DiagnosticID {
     public static let outputMismatch: DiagnosticID = "check.output-mismatch"
     public static let errorStepRan: DiagnosticID = "check.error-step-ran"
     public static let inlineWithoutValue: DiagnosticID = "check.inline-without-value"
+    public static let wordFormsNotNumber: DiagnosticID = "check.word-forms-not-number"
     // Translations
     public static let translationMissing: DiagnosticID = "translation.missing-chapter"
     public static let translationOrphan: DiagnosticID = "translation.no-original"
     public static let translationStepMissing: DiagnosticID = "translation.step-missing"
     public static let translationStepExtra: DiagnosticID = "translation.step-extra"
     public static let translationStepDiffers: DiagnosticID = "translation.step-differs"
+    public static let translationStaleSection: DiagnosticID = "translation.stale-section"
+    public static let translationUnmarkedSection: DiagnosticID = "translation.unmarked-section"
+    public static let translationUnknownSection: DiagnosticID = "translation.unknown-section"
+    public static let translationSectionMissing: DiagnosticID = "translation.section-missing"
+    public static let translationExerciseMissing: DiagnosticID = "translation.exercise-missing"
+    public static let translationFigureMissing: DiagnosticID = "translation.figure-missing"
+    public static let translationGlossaryLinks: DiagnosticID = "translation.glossary-links"
+    // The glossary
+    public static let glossaryOrder: DiagnosticID = "glossary.order"
 }

@@ -95,7 +95,7 @@ public final class Project {
             chapters += ran.count
             results.append(BookResults.Edition(language: edition.language, chapters: ran))
         }
-        let book = BookResults(editions: results)
+        let book = BookResults(editions: try withStaleSections(results, editions))
         var files: [String: Data] = [:]
         for renderer in renderers {
             do {
@@ -107,14 +107,17 @@ public final class Project {
             }
         }
         try SiteFolder.replace(options.output, with: files)
-        return BuildReport(chapters: chapters, steps: steps, files: files.count, warnings: try warnings(editions, severity: .warning))
+        return BuildReport(chapters: chapters, steps: steps, files: files.count,
+                           warnings: try translationProblems(editions, stepSeverity: .warning, strict: false))
     }
 
     /// Runs every chapter and compares results with output blocks; with `fix`, rewrites the
     /// blocks that differ (or are missing) instead of reporting them. Translations that do not
-    /// carry the English steps are errors here.
+    /// carry the English steps are errors here; stale sections are warnings, and errors when
+    /// `strict`, which also compares every translation's sections, exercises, figures and
+    /// glossary links with English and the glossaries' order.
     @discardableResult
-    public func check(fix: Bool = false) throws(BuildError) -> CheckReport {
+    public func check(fix: Bool = false, strict: Bool = false) throws(BuildError) -> CheckReport {
         let editions = try runAll()
         var problems: [Diagnostic] = []
         var fixed: [String] = []
@@ -130,14 +133,14 @@ public final class Project {
                 }
             }
         }
-        let found = try warnings(editions, severity: .error)
+        let found = try translationProblems(editions, stepSeverity: .error, strict: strict)
         problems += found.filter { $0.severity == .error }
         if !problems.isEmpty { throw .diagnostics(problems) }
         return CheckReport(chapters: chapters, steps: steps, fixedFiles: fixed, warnings: found.filter { $0.severity != .error })
     }
 
     /// Loads and runs every chapter of every language.
-    private func runAll() throws(BuildError) -> [RanEdition] {
+    func runAll() throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
         for language in languages { sources.append((language, try BookSources.load(options, language))) }
@@ -152,7 +155,8 @@ public final class Project {
                     continue
                 }
                 let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
-                let (errors, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
+                let (found, mismatches) = OutcomeCheck.problems(chapter, outcomes: outcomes)
+                let errors = found + WordFormCheck.problems(chapter, outcomes: outcomes, language: language)
                 chapters.append(RanChapter(source: source, outcomes: outcomes, errors: errors, mismatches: mismatches))
                 progress(progressLine(language: language, source: source, steps: chapter.steps.count, outcomes: outcomes,
                                       reusedFrom: reusedFrom, cached: runner.fromCache.contains(chapter.program)))
@@ -187,26 +191,5 @@ public final class Project {
             throw .cannotWrite(path: chapter.source.file, reason: error.localizedDescription)
         }
         return chapter.source.file
-    }
-
-    /// Stray Markdown files in the language folders, and translation problems of every non-English
-    /// edition at `severity` (English is loaded for them when not built).
-    private func warnings(_ editions: [RanEdition], severity: Severity) throws(BuildError) -> [Diagnostic] {
-        var found = editions.flatMap { BookSources.unknownFiles(options, $0.language) }
-        let others = editions.filter { $0.language != "en" }
-        guard !others.isEmpty else { return found }
-        let english: [SourceChapter]
-        if let built = editions.first(where: { $0.language == "en" }) {
-            english = built.chapters.map(\.source)
-        } else if !BookSources.chapterFiles(options, "en").isEmpty {
-            english = try BookSources.load(options, "en")
-        } else {
-            return found
-        }
-        for edition in others {
-            found += TranslationParity.problems(english: english, translated: edition.chapters.map(\.source),
-                                                language: edition.language, severity: severity)
-        }
-        return found
     }
 }

@@ -9,6 +9,16 @@ public struct BookResults: Sendable {
         public var slug: String
         public var chapter: Chapter
         public var outcomes: [StepOutcome]
+        /// Sections whose English original changed since they were translated.
+        public var staleSections: [StaleSection] = []
+    }
+
+    /// A translated section whose English changed: its page says so and links to the English.
+    public struct StaleSection: Sendable, Hashable {
+        /// The section's heading node in the translated chapter.
+        public var heading: Int
+        /// The English section's index among the English chapter's headings.
+        public var englishSection: Int
     }
 
     /// One language's chapters in reading order.

@@ -51,7 +51,7 @@ struct BarChart: Sendable {
         let best = values.prefix(count).enumerated().sorted { $0.element > $1.element }.prefix(3)
             .map { "\(SVG.symbol(labels[$0.offset])) \(format.string($0.element))" }.joined(separator: ", ")
         let title = words.distributionTitle
-        let description = InterfaceText.filled(words.distributionDescription, String(count), best)
+        let description = words.filled(words.distributionDescription, .count(count), .text(best))
         let id = ids.unique(SVG.chartID("bar", [title] + labels + values.map { String($0) }))
         return SVG.frame(id: id, width: width, height: height, title: title, description: description,
                          kind: "bar", content: body)

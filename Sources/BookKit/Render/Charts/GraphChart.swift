@@ -112,7 +112,7 @@ struct GraphChart: Sendable {
         let output = nodes.last { !used.contains($0.id) }
         let outputName = output.map { $0.label.isEmpty ? $0.operation : $0.label } ?? ""
         let title = words.graphTitle
-        let description = InterfaceText.filled(words.graphDescription, String(nodes.count), outputName)
+        let description = words.filled(words.graphDescription, .count(nodes.count), .text(outputName))
         return SVG.frame(id: id, width: width, height: height, title: title, description: description,
                          kind: "graph", content: defs + edges + boxes + labels)
     }

@@ -24,8 +24,8 @@ struct Heatmap: Sendable {
         let words = InterfaceText.forLanguage(language)
         let show = { (xs: [String]) in xs.map(SVG.symbol).joined(separator: " ") }
         return Heatmap(rowLabels: queries, columnLabels: keys, rows: weights,
-                       title: InterfaceText.filled(words.attentionTitle, String(layer), String(head)),
-                       description: InterfaceText.filled(words.attentionDescription, show(queries), show(keys)),
+                       title: words.filled(words.attentionTitle, .count(layer), .count(head)),
+                       description: words.filled(words.attentionDescription, .text(show(queries)), .text(show(keys))),
                        rowAxis: words.queryAxis, columnAxis: words.keyAxis, scale: 0...1)
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// The words of the site's interface in one language: navigation, buttons, chart titles and axes,
 /// read from `Resources/interface/<language>.json` (translators edit those files, not code).
 ///
-/// Templates hold `{1}`, `{2}`, ... where `filled(_:_:)` puts its arguments.
+/// Templates hold `{1}`, `{2}`, ... where `filled(_:_:)` puts its arguments; a count's word
+/// takes its forms in the placeholder, `{1 | step/steps}`.
 struct InterfaceText: Sendable, Codable {
     /// The language code, e.g. `en`.
     let language: String
@@ -37,6 +38,11 @@ struct InterfaceText: Sendable, Codable {
     let menu: String
     /// The link that skips the navigation.
     let skipToContent: String
+    /// Under a translated section whose English changed since: the notice and its link to the English.
+    let staleSection: String
+    let englishOriginal: String
+    /// Before the chapters that link to a glossary entry.
+    let usedIn: String
 
     /// Bar chart of a distribution: title, axes, description ({1} count, {2} top entries).
     let distributionTitle: String
@@ -96,12 +102,57 @@ struct InterfaceText: Sendable, Codable {
         return tables
     }()
 
-    /// `template` with `{1}`, `{2}`, ... replaced by `arguments` in order.
-    static func filled(_ template: String, _ arguments: String...) -> String {
-        var out = template
-        for (i, argument) in arguments.enumerated() {
-            out = out.replacingOccurrences(of: "{\(i + 1)}", with: argument)
+    /// What goes into a template's placeholder.
+    enum Argument {
+        /// Text as it is (a label, a number already formatted).
+        case text(String)
+        /// A count: written in the language's number format, and it chooses the placeholder's word form.
+        case count(Int)
+    }
+
+    /// `template` with each `{1}`, `{2}`, ... replaced by the argument of that number; a
+    /// placeholder with word forms, `{1 | шаг/шага/шагов}`, also gets the form its count asks for
+    /// (the same forms as an inline expression's, see `WordForms`).
+    func filled(_ template: String, _ arguments: Argument...) -> String {
+        let format = NumberFormat(language: language)
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let inside = rest[rest.index(after: open)..<close]
+            let parts = inside.split(separator: "|", maxSplits: 1)
+            if let number = parts.first.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+               arguments.indices.contains(number - 1) {
+                out += Self.text(arguments[number - 1], forms: parts.count > 1 ? WordForms(parsing: parts[1]) : nil,
+                                 format: format)
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return out
+        return out + rest
+    }
+
+    /// One argument as the placeholder shows it.
+    private static func text(_ argument: Argument, forms: WordForms?, format: NumberFormat) -> String {
+        switch argument {
+        case .text(let text): return text
+        case .count(let n):
+            let shown = format.shown(n)
+            guard let forms, let word = InlineText.word(forms, for: shown, language: format.language) else { return shown.text }
+            return forms.wordOnly ? word : shown.text + "\u{00A0}" + word
+        }
+    }
+
+    /// Every placeholder's word forms in this table, by the word's name, for checking their count.
+    var wordForms: [(word: String, forms: WordForms)] {
+        Mirror(reflecting: self).children.flatMap { child -> [(word: String, forms: WordForms)] in
+            guard let template = child.value as? String else { return [] }
+            return template.split(separator: "{").dropFirst().compactMap { piece in
+                guard let close = piece.firstIndex(of: "}") else { return nil }
+                let parts = piece[..<close].split(separator: "|", maxSplits: 1)
+                return parts.count > 1 ? WordForms(parsing: parts[1]).map { (child.label ?? "?", $0) } : nil
+            }
+        }
     }
 }

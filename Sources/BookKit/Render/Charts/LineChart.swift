@@ -53,8 +53,8 @@ struct LineChart: Sendable {
         body += SVG.text(words.smoothedLegend, x: legendX + 168, y: 20, anchor: "start", className: "legend-text")
 
         let title = words.lossTitle
-        let description = InterfaceText.filled(words.lossDescription, String(raw.count),
-                                               format.string(raw.first ?? 0), format.string(raw.last ?? 0))
+        let description = words.filled(words.lossDescription, .count(raw.count),
+                                       .text(format.string(raw.first ?? 0)), .text(format.string(raw.last ?? 0)))
         let id = ids.unique(SVG.chartID("line", [title] + raw.map { String($0) }))
         return SVG.frame(id: id, width: width, height: height, title: title, description: description,
                          kind: "line", content: body)

@@ -6,7 +6,7 @@ enum Tables {
         let words = InterfaceText.forLanguage(language)
         let format = NumberFormat(language: language)
         let largest = max(values.map { abs($0) }.filter(\.isFinite).max() ?? 0, 1e-12)
-        var html = "<ol class=\"vector\" aria-label=\"\(HTML.escape(InterfaceText.filled(words.vectorTitle, String(values.count))))\">"
+        var html = "<ol class=\"vector\" aria-label=\"\(HTML.escape(words.filled(words.vectorTitle, .count(values.count))))\">"
         for (i, v) in values.enumerated() {
             html += "<li\(shade(v, largest))><span class=\"index\">\(i)</span>\(format.string(v))</li>"
         }
@@ -25,7 +25,7 @@ enum Tables {
         let format = NumberFormat(language: language)
         let columns = rows.map(\.count).max() ?? 0
         let largest = max(rows.flatMap { $0 }.map { abs($0) }.filter(\.isFinite).max() ?? 0, 1e-12)
-        let caption = InterfaceText.filled(words.matrixTitle, String(rows.count), String(columns))
+        let caption = words.filled(words.matrixTitle, .count(rows.count), .count(columns))
         var html = "<div class=\"table-scroll\"><table class=\"matrix\"><caption>\(HTML.escape(caption))</caption><thead><tr><th></th>"
         for c in 0..<columns {
             html += "<th scope=\"col\">\(HTML.escape(c < columnLabels.count ? SVG.symbol(columnLabels[c]) : String(c)))</th>"
@@ -42,7 +42,7 @@ enum Tables {
     /// A list of strings, e.g. sampled names, numbered and set in columns.
     static func samples(_ names: [String], language: String = "en") -> String {
         let words = InterfaceText.forLanguage(language)
-        let title = InterfaceText.filled(words.samplesTitle, String(names.count))
+        let title = words.filled(words.samplesTitle, .count(names.count))
         return "<ol class=\"samples\" aria-label=\"\(HTML.escape(title))\">"
             + names.map { "<li>\(HTML.escape($0.isEmpty ? "∅" : $0))</li>" }.joined() + "</ol>"
     }

@@ -14,8 +14,9 @@ struct EPUBRenderer: Renderer {
         var files: [String: Data] = [:]
         for edition in book.editions {
             let chapters = edition.chapters.map { result in
-                let body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language,
+                var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language,
                                        interactive: false, linkTarget: Self.xhtmlLink)
+                PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: false)
                 let page = body.render(ids: PageIDs()) { _ in "" }
                 return EPUBChapter(slug: result.slug, title: page.title, body: page.body,
                                    headings: page.headings)

@@ -13,14 +13,24 @@ struct ChapterBody {
     var interactive = true
     /// Where a link in the chapter leads in this output.
     var linkTarget: (String) -> String = { $0 }
+    /// HTML before and after headings, by node index, and after the last block (see `PageAdditions`).
+    var beforeHeading: [Int: String] = [:]
+    var afterHeading: [Int: String] = [:]
+    var atEnd = ""
 
-    /// Each inline expression's text in this language, by node index.
+    /// Each inline expression's text in this language, by node index; a `word:` span's form is
+    /// the one asked by the nearest inline expression with the same text.
     private var inlineTexts: [Int: String] {
         var texts: [Int: String] = [:]
-        for (item, outcome) in zip(chapter.items, outcomes) {
-            if case .inline(let i) = item {
-                texts[chapter.inlines[i].node] = InlineText.text(outcome, decimals: chapter.inlines[i].decimals, language: language)
-            }
+        let byInline = chapter.inlineOutcomes(outcomes)
+        for (i, outcome) in byInline {
+            texts[chapter.inlines[i].node] = InlineText.text(outcome, chapter.inlines[i], language: language)
+        }
+        for word in chapter.words {
+            guard let i = chapter.number(followedBy: word), let outcome = byInline[i] else { continue }
+            var asShown = chapter.inlines[i]
+            asShown.forms = word.forms
+            texts[word.node] = InlineText.text(outcome, asShown, language: language)
         }
         return texts
     }
@@ -56,6 +66,7 @@ struct ChapterBody {
         markdown.headingIDs = Dictionary(uniqueKeysWithValues: headings.map { ($0.node, $0.heading.id) })
         markdown.afterFirstTitle = afterTitle(headings.map(\.heading))
         markdown.linkTarget = linkTarget
+        (markdown.beforeHeading, markdown.afterHeading) = (beforeHeading, afterHeading)
         markdown.replacement = { node in
             if let i = steps[node.index], let outcome = outcomeOfStep[i] {
                 return .block(stepHTML(chapter.steps[i], outcome, ids: ids))
@@ -64,7 +75,7 @@ struct ChapterBody {
             if let text = texts[node.index] { return .text(text) }
             return nil
         }
-        var body = markdown.html(chapter.document)
+        var body = markdown.html(chapter.document) + atEnd
         let title = headings.first { $0.heading.level == 1 }?.heading.text ?? chapter.title
         if !headings.contains(where: { $0.heading.level == 1 }) {
             body = "<h1>\(HTML.escape(title))</h1>" + markdown.afterFirstTitle + body

@@ -20,6 +20,9 @@ struct MarkdownHTML {
     var headingIDs: [Int: String] = [:]
     /// HTML put right after the first level-1 heading's closing tag.
     var afterFirstTitle = ""
+    /// HTML put before and after a heading, by node index (glossary uses, stale-section notices).
+    var beforeHeading: [Int: String] = [:]
+    var afterHeading: [Int: String] = [:]
     /// Where a link in the chapter leads in this output (an EPUB's pages end in `.xhtml`).
     var linkTarget: (String) -> String = { $0 }
 
@@ -78,6 +81,7 @@ struct MarkdownHTML {
             case .item:
                 item(node, tight: false)
             case .heading(let level):
+                if let html = markdown.beforeHeading[node.index] { cr(); out += html }
                 cr()
                 if let id = markdown.headingIDs[node.index] {
                     out += "<h\(level) id=\"\(HTML.escape(id))\">"
@@ -90,6 +94,7 @@ struct MarkdownHTML {
                     titleDone = true
                     out += markdown.afterFirstTitle
                 }
+                out += markdown.afterHeading[node.index] ?? ""
                 out += "\n"
             case .codeBlock(let info):
                 cr()

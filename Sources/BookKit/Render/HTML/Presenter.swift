@@ -97,7 +97,7 @@ enum Presenter {
         let rows = positions.map { p in
             [String(p.position), SVG.symbol(p.symbol), SVG.symbol(p.targetSymbol), format.string(p.targetProbability), format.string(p.loss)]
         }
-        return Tables.rows(caption: InterfaceText.filled(words.traceTitle, format.string(loss)),
+        return Tables.rows(caption: words.filled(words.traceTitle, .text(format.string(loss))),
                            header: [words.positionColumn, words.inputColumn, words.targetColumn,
                                     words.targetProbabilityColumn, words.lossAxis],
                            rows: rows)

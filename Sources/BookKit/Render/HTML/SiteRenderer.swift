@@ -15,10 +15,11 @@ struct SiteRenderer: Renderer {
         for edition in book.editions {
             let words = InterfaceText.forLanguage(edition.language)
             let chapters = edition.chapters.map { result in
-                var page = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
-                    .render(ids: PageIDs()) { headings in
-                        PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")
-                    }
+                var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
+                PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: true)
+                var page = body.render(ids: PageIDs()) { headings in
+                    PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")
+                }
                 page.slug = result.slug
                 return page
             }
