@@ -9,11 +9,13 @@ struct NumberFormat: Sendable {
     /// The language whose conventions are used.
     let language: String
     private let locale: Locale
+    private let decimalSeparator: String
 
     /// A format for `language` (`en`, `ru`, `et`).
     init(language: String) {
         self.language = language
         locale = Locale(identifier: language)
+        decimalSeparator = locale.decimalSeparator ?? "."
     }
 
     /// A number as shown: `plain` is its rounded ASCII text (`-2.5`, what plural rules read),
@@ -40,7 +42,7 @@ struct NumberFormat: Sendable {
         let magnitude = abs(x)
         if !keepZeros && magnitude != 0 && magnitude < pow(10, Double(-decimals)) {
             let plain = String(format: "%.1e", x)
-            let text = plain.replacingOccurrences(of: ".", with: locale.decimalSeparator ?? ".")
+            let text = plain.replacingOccurrences(of: ".", with: decimalSeparator)
             return Shown(plain: plain, text: text.replacingOccurrences(of: "-", with: "−"))
         }
         var plain = String(format: "%.\(max(0, decimals))f", x)
@@ -51,6 +53,11 @@ struct NumberFormat: Sendable {
         // A negative that rounds to zero is zero: never "-0" or "-0.00".
         if plain.hasPrefix("-"), plain.allSatisfy({ $0 == "-" || $0 == "0" || $0 == "." }) { plain.removeFirst() }
         guard let rounded = Double(plain) else { return Shown(plain: plain, text: plain) }
+        // Below a thousand no language here groups digits: only the separator and the minus change
+        // (the same text Foundation gives, without its formatter's cost on every chart label).
+        if abs(rounded) < 1000 {
+            return Shown(plain: plain, text: plain.replacingOccurrences(of: ".", with: decimalSeparator).replacingOccurrences(of: "-", with: "−"))
+        }
         let fraction = plain.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
         // `rounded` prints as exactly `plain`'s digits, so Foundation rounds nothing further.
         let text = rounded.formatted(.number.locale(locale).precision(.fractionLength(fraction)))
