@@ -73,15 +73,15 @@ extension Network {
             // exp(logit - largest): local gradient exp(...), then `- largest` passes it on.
             s.logits[t] = 0 + r.exps[t] * gExp
         }
-        // logits = lm_head · output.
+        // logits = lm_head · output: rows last to first, the target's skipped, then the target's.
+        let rows = weights + lmHead.offset, v = vocabularySize
         s.output.zero()
-        for t in stride(from: vocabularySize - 1, through: 0, by: -1) where t != target {
-            accumulate(s.output.base, weights + lmHead.offset + t * e, times: s.logits[t], count: e)
-        }
-        accumulate(s.output.base, weights + lmHead.offset + target * e, times: s.logits[target], count: e)
-        for t in 0..<vocabularySize {
-            accumulate(grads + lmHead.offset + t * e, r.output.base, times: s.logits[t], count: e)
-        }
+        accumulate(s.output.base, width: e, terms: v - 1 - target, first: rows + (v - 1) * e, step: -e,
+                   scalars: s.logits.base + v - 1, scalarStep: -1, fromZero: false)
+        accumulate(s.output.base, width: e, terms: target, first: rows + (target - 1) * e, step: -e,
+                   scalars: s.logits.base + target - 1, scalarStep: -1, fromZero: false)
+        accumulate(s.output.base, rows + target * e, times: s.logits[target], count: e)
+        addOuterProduct(into: grads + lmHead.offset, rows: v, columns: e, x: r.output.base, scalars: s.logits.base)
     }
 
     /// Block `l` at position `p`, from the gradient of its output in `scratch.output` to the
@@ -104,25 +104,28 @@ extension Network {
         let gKey = s.keys[l].base + p * e, gValue = s.values[l].base + p * e
         let gNorm = s.norm.base
         s.norm.zero()
+        /// Adds the head's rows of `matrix`, last to first, times their gradients.
+        func addRows(_ matrix: Matrix, _ gradients: UnsafeMutablePointer<Double>, head h: Int) {
+            let last = h * hs + hs - 1
+            accumulate(gNorm, width: e, terms: hs, first: weights + matrix.offset + last * e, step: -e,
+                       scalars: gradients + last, scalarStep: -1, fromZero: false)
+        }
         for h in stride(from: config.headCount - 1, through: 0, by: -1) {
-            let rows = stride(from: h * hs + hs - 1, through: h * hs, by: -1)
-            for r in rows { accumulate(gNorm, weights + w.value.offset + r * e, times: gValue[r], count: e) }
+            addRows(w.value, gValue, head: h)
             if p == 0 {
-                for r in rows {
+                for r in stride(from: h * hs + hs - 1, through: h * hs, by: -1) {
                     accumulate(gNorm, weights + w.key.offset + r * e, times: gKey[r], count: e)
                     accumulate(gNorm, weights + w.query.offset + r * e, times: s.query[r], count: e)
                 }
             } else {
-                for r in rows { accumulate(gNorm, weights + w.key.offset + r * e, times: gKey[r], count: e) }
-                for r in rows { accumulate(gNorm, weights + w.query.offset + r * e, times: s.query[r], count: e) }
+                addRows(w.key, gKey, head: h)
+                addRows(w.query, s.query.base, head: h)
             }
         }
         let input = a.norm1.output.base
-        for r in 0..<e {
-            accumulate(grads + w.query.offset + r * e, input, times: s.query[r], count: e)
-            accumulate(grads + w.key.offset + r * e, input, times: gKey[r], count: e)
-            accumulate(grads + w.value.offset + r * e, input, times: gValue[r], count: e)
-        }
+        addOuterProduct(into: grads + w.query.offset, rows: e, columns: e, x: input, scalars: s.query.base)
+        addOuterProduct(into: grads + w.key.offset, rows: e, columns: e, x: input, scalars: gKey)
+        addOuterProduct(into: grads + w.value.offset, rows: e, columns: e, x: input, scalars: gValue)
         // norm1 = rmsnorm(x); x's way to the residual comes first.
         backwardNorm(input: x, a.norm1, gOutput: s.norm, first: s.residual, into: s.output)
     }
@@ -165,11 +168,9 @@ extension Network {
     /// share, `x[j] * gOutput[r]`, into `grads`.
     private func backwardLinear(_ w: Matrix, input x: Vector, gOutput: Vector, into gInput: Vector,
                                 _ grads: UnsafeMutablePointer<Double>) {
-        gInput.zero()
-        for r in stride(from: w.rows - 1, through: 0, by: -1) {
-            accumulate(gInput.base, weights + w.offset + r * w.columns, times: gOutput[r], count: w.columns)
-        }
-        for r in 0..<w.rows { accumulate(grads + w.offset + r * w.columns, x.base, times: gOutput[r], count: w.columns) }
+        accumulate(gInput.base, width: w.columns, terms: w.rows, first: weights + w.offset + (w.rows - 1) * w.columns,
+                   step: -w.columns, scalars: gOutput.base + w.rows - 1, scalarStep: -1, fromZero: true)
+        addOuterProduct(into: grads + w.offset, rows: w.rows, columns: w.columns, x: x.base, scalars: gOutput.base)
     }
 
     /// `y = rmsnorm(x)`: the gradient of `x` into `gInput`, after `first` (the share of x's other

@@ -18,6 +18,8 @@ final class Network {
     let columns: UnsafeMutablePointer<Double>
     let wte: Matrix, wpe: Matrix, lmHead: Matrix
     let layers: [LayerWeights]
+    /// The matrices `linear` multiplies by (all but wte and wpe).
+    private let multiplied: [Matrix]
     /// Per position, what its forward pass computed.
     let positions: [PositionRecord]
     /// Per layer, every position's keys and values (the KV cache), position t at `t * n_embd`.
@@ -43,6 +45,7 @@ final class Network {
             LayerWeights(query: matrix("layer\(i).attn_wq"), key: matrix("layer\(i).attn_wk"), value: matrix("layer\(i).attn_wv"),
                          output: matrix("layer\(i).attn_wo"), fc1: matrix("layer\(i).mlp_fc1"), fc2: matrix("layer\(i).mlp_fc2"))
         }
+        multiplied = [lmHead] + layers.flatMap(\.all)
         parameterCount = parameters.count
         weights = .allocate(capacity: max(parameterCount, 1))
         columns = .allocate(capacity: max(parameterCount, 1))
@@ -73,9 +76,10 @@ final class Network {
 
     /// Copies the matrices the forward pass multiplies by into `columns`.
     func weightsChanged() {
-        for m in [lmHead] + layers.flatMap(\.all) {
+        for m in multiplied {
             for r in 0..<m.rows {
-                for j in 0..<m.columns { columns[m.offset + j * m.rows + r] = weights[m.offset + r * m.columns + j] }
+                let row = weights + m.offset + r * m.columns, column = columns + m.offset + r
+                for j in 0..<m.columns { column[j * m.rows] = row[j] }
             }
         }
     }
@@ -170,8 +174,8 @@ final class Network {
     /// `linear(x, w)`: `y[r] = sum(w[r][j] * x[j] for j)`, each row added left to right from 0 as
     /// Python's `sum` adds, all rows at once (one column of `w` per input).
     private func linear(_ x: Vector, _ w: Matrix, _ y: Vector) {
-        y.zero()
-        for j in 0..<w.columns { accumulate(y.base, columns + w.offset + j * w.rows, times: x[j], count: w.rows) }
+        accumulate(y.base, width: w.rows, terms: w.columns, first: columns + w.offset, step: w.rows,
+                   scalars: x.base, scalarStep: 1, fromZero: true)
     }
 }
 
