@@ -1,73 +1,58 @@
-import Foundation
-
-/// `pow(x, 2)` and `pow(x, 0.5)` exactly as libm returns them, without calling libm when it
-/// cannot matter. glibc's `pow` is within 0.54 ULP of the true value (its documented bound), so
-/// when the correctly rounded result lies within 0.45 ULP of the truth, glibc returns that same
-/// number; only the few cases closer to a rounding tie go to libm. Adam needs 8 million of these.
+/// glibc's `pow(x, 2)` and `pow(x, 0.5)`, which Adam needs 8 million of, mostly without calling it.
+///
+/// glibc's `pow` is within 0.54 ULP of the true value (its documented bound), so it returns one of
+/// the two doubles on either side of the true value, and when the true value lies within 0.45 ULP
+/// of the nearest double it must return that one. Here the nearest double is computed exactly
+/// (`x * x`, `sqrt`), with its exact error, which says how close the true value is and on which side.
+/// Two numbers at a time: one SSE2 register.
 enum ExactPow {
-    /// `pow(x, 2)`, bit-identical to glibc.
-    @inline(__always)
-    static func square(_ x: Double, libm: (Double, Double) -> Double) -> Double {
-        // pow(±0, 2) is +0 by IEEE 754 (and most parameters of a step have a zero gradient).
-        if x == 0 { return 0 }
-        let p = x * x
-        guard p.isNormal else { return libm(x, 2) }
-        let error = (-p).addingProduct(x, x) // x*x - p, exact
-        return error.magnitude < 0.45 * spacing(below: p, toward: error) ? p : libm(x, 2)
-    }
-
-    /// `pow(x, 0.5)`, bit-identical to glibc.
-    @inline(__always)
-    static func squareRoot(_ x: Double, libm: (Double, Double) -> Double) -> Double {
-        // pow(±0, 0.5) is +0 by IEEE 754 (sqrt(-0) would be -0).
-        if x == 0 { return 0 }
-        let r = x.squareRoot()
-        guard r.isNormal, x.isNormal else { return libm(x, 0.5) }
-        let residual = x - r * r == 0 ? 0 : (-x).addingProduct(r, r) // r*r - x, exact
-        // sqrt(x) - r ≈ -residual / (2r): close enough when |residual| < 0.45 ulp · 2r.
-        return residual.magnitude < 0.9 * r * spacing(below: r, toward: -residual) ? r : libm(x, 0.5)
-    }
-
-    /// The gap between `p` and its neighbour on the side `direction` points to.
-    @inline(__always)
-    private static func spacing(below p: Double, toward direction: Double) -> Double {
-        direction < 0 && p.significandBitPattern == 0 ? p.ulp / 2 : p.ulp
-    }
-}
-
-/// The same shortcuts two numbers at a time (one SSE2 register), for Adam. The exact error of a
-/// product comes from Dekker's two-product (plain multiplies and adds, so it vectorises without an
-/// FMA instruction), which is exact while the numbers stay far from overflow and underflow; lanes
-/// outside that range, and lanes too close to a rounding tie, go to libm.
-extension ExactPow {
     typealias Pair = SIMD2<Double>
     typealias Mask = SIMDMask<SIMD2<Int64>>
 
-    /// `pow(x, 2)` per lane, bit-identical to glibc.
-    @inline(__always)
-    static func square(_ x: Pair, libm: (Double, Double) -> Double) -> Pair {
-        let p = x * x
-        let error = productError(x, x, p)
-        let close: Mask = magnitude(error) .< 0.45 * spacing(below: p, toward: error)
-        let safe = (x .== 0) .| (inRange(x) .& close)
-        return settle(p, safe) { libm(x[$0], 2) }
+    /// What glibc may return for each lane.
+    struct Candidates {
+        /// The double nearest the true value.
+        var nearest: Pair
+        /// The double on the other side of the true value.
+        var other: Pair
+        /// Lanes where glibc surely returns `nearest`.
+        var sure: Mask
+        /// Lanes where glibc returns `nearest` or `other` (the error was computed exactly).
+        var bracketed: Mask
     }
 
-    /// `pow(x, 0.5)` per lane for x >= 0, bit-identical to glibc.
+    /// `pow(x, 2)` per lane.
     @inline(__always)
-    static func squareRoot(_ x: Pair, libm: (Double, Double) -> Double) -> Pair {
+    static func square(_ x: Pair) -> Candidates {
+        let p = x * x
+        let error = productError(x, x, p) // x*x - p, exact in range
+        let close: Mask = magnitude(error) .< 0.45 * spacing(below: p, toward: error)
+        let bracketed = inRange(x)
+        // pow(±0, 2) is +0 by IEEE 754 (and most parameters of a step have a zero gradient).
+        return Candidates(nearest: p, other: neighbour(of: p, toward: error), sure: (x .== 0) .| (bracketed .& close),
+                          bracketed: bracketed)
+    }
+
+    /// `pow(x, 0.5)` per lane for x >= 0.
+    @inline(__always)
+    static func squareRoot(_ x: Pair) -> Candidates {
         let r = x.squareRoot()
         let p = r * r
         // r*r - x: p - x is exact (Sterbenz), and one rounding of the sum is what fma would give.
         let residual: Pair = (p - x) + productError(r, r, p)
+        // sqrt(x) - r ≈ -residual / (2r): close enough when |residual| < 0.45 ulp · 2r. When r*r
+        // rounds to x itself, sqrt(x) is within 0.36 ULP of r.
         let bound: Pair = 0.9 * r * spacing(below: r, toward: -residual)
         let close = (p .== x) .| (magnitude(residual) .< bound)
+        let bracketed = inRange(x)
         // pow(±0, 0.5) is +0 (sqrt(-0) would be -0).
         let zero = x .== 0
-        return settle(r.replacing(with: 0, where: zero), zero .| (inRange(x) .& close)) { libm(x[$0], 0.5) }
+        return Candidates(nearest: r.replacing(with: 0, where: zero), other: neighbour(of: r, toward: -residual),
+                          sure: zero .| (bracketed .& close), bracketed: bracketed .& .!zero)
     }
 
-    /// `a * b - p` exactly, for `p = a * b` (Dekker: split each factor into halves of 26 bits).
+    /// `a * b - p` exactly, for `p = a * b` (Dekker: split each factor into halves of 26 bits;
+    /// plain multiplies and adds, so it vectorises without an FMA instruction).
     @inline(__always)
     private static func productError(_ a: Pair, _ b: Pair, _ p: Pair) -> Pair {
         let ca = 134_217_729 * a, cb = 134_217_729 * b
@@ -76,7 +61,7 @@ extension ExactPow {
         return (((aHigh * bHigh - p) + aHigh * bLow) + aLow * bHigh) + aLow * bLow
     }
 
-    /// Lanes where the two-product is exact and every result is a normal number.
+    /// Lanes far from overflow and underflow: the two-product is exact and every result normal.
     @inline(__always)
     private static func inRange(_ x: Pair) -> Mask {
         let size = magnitude(x)
@@ -89,21 +74,21 @@ extension ExactPow {
         unsafeBitCast(unsafeBitCast(x, to: SIMD2<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Pair.self)
     }
 
-    /// `spacing(below:toward:)` per lane, for normal positive `p`.
+    /// The next double after positive `p` in the direction of `direction`'s sign.
+    @inline(__always)
+    private static func neighbour(of p: Pair, toward direction: Pair) -> Pair {
+        let bits = unsafeBitCast(p, to: SIMD2<UInt64>.self)
+        let up = unsafeBitCast(direction .> 0, to: SIMD2<UInt64>.self) // all ones (-1) where up
+        // Up: bits - (-1) = bits + 1; down: bits - 1 (for a positive normal p).
+        return unsafeBitCast(bits &- (up &+ up &+ 1), to: Pair.self)
+    }
+
+    /// The gap between `p` and its neighbour on the side `direction` points to, for normal positive `p`.
     @inline(__always)
     private static func spacing(below p: Pair, toward direction: Pair) -> Pair {
         // p's exponent alone is the power of two at or below p; ulp is 2^-52 of it.
         let power = unsafeBitCast(unsafeBitCast(p, to: SIMD2<UInt64>.self) & 0x7ff0_0000_0000_0000, to: Pair.self)
         let ulp = power * 0x1p-52
         return ulp.replacing(with: ulp * 0.5, where: (direction .< 0) .& (power .== p))
-    }
-
-    /// `value`, with the lanes that are not `safe` computed one at a time by `scalar` (libm).
-    @inline(__always)
-    private static func settle(_ value: Pair, _ safe: Mask, _ scalar: (Int) -> Double) -> Pair {
-        if all(safe) { return value }
-        var result = value
-        for lane in 0..<2 where !safe[lane] { result[lane] = scalar(lane) }
-        return result
     }
 }

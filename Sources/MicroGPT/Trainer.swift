@@ -80,35 +80,21 @@ public final class Trainer: @unchecked Sendable {
     /// Adam, exactly as microgpt.py writes it; the gradients start again from 0.
     private func update() {
         let t = Double(steps)
-        let learningRate = config.learningRate * (1 - t / Double(config.steps))
-        let b1 = config.beta1, b2 = config.beta2
-        let correction1 = 1 - libmPow(b1, t + 1), correction2 = 1 - libmPow(b2, t + 1)
-        let epsilon = config.epsilon
+        let adam = Adam(learningRate: config.learningRate * (1 - t / Double(config.steps)), beta1: config.beta1,
+                        beta2: config.beta2, epsilon: config.epsilon,
+                        correction1: 1 - libmPow(config.beta1, t + 1), correction2: 1 - libmPow(config.beta2, t + 1))
         let data = network.weights, grads = self.grads, m = self.m, v = self.v, before = lastBefore
-        let pow: (Double, Double) -> Double = libmPow
-        // Each parameter's update is independent of the others': two at a time (one SSE2
-        // register), each lane doing the scalar arithmetic below; an odd last one alone.
+        // Each parameter's update is independent of the others': two at a time (one SSE2 register).
+        // A pair whose last bit the fast path cannot be sure of is done by microgpt.py's lines.
         var i = 0
         while i + 2 <= parameterCount {
-            let g = load(grads + i)
-            let mi = b1 * load(m + i) + (1 - b1) * g
-            let vi = b2 * load(v + i) + (1 - b2) * ExactPow.square(g, libm: pow)
-            let mHat = mi / correction1
-            let vHat = vi / correction2
-            let old = load(data + i)
-            store(mi, m + i); store(vi, v + i); store(old, before + i)
-            store(old - learningRate * mHat / (ExactPow.squareRoot(vHat, libm: pow) + epsilon), data + i)
+            if !adam.update(i, data, grads, m, v, before) {
+                adam.updateAsPython(i, data, grads, m, v, before)
+                adam.updateAsPython(i + 1, data, grads, m, v, before)
+            }
             i += 2
         }
-        for i in i..<parameterCount {
-            let g = grads[i]
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * ExactPow.square(g, libm: pow)
-            let mHat = m[i] / correction1
-            let vHat = v[i] / correction2
-            before[i] = data[i]
-            data[i] -= learningRate * mHat / (ExactPow.squareRoot(vHat, libm: pow) + epsilon)
-        }
+        if i < parameterCount { adam.updateAsPython(i, data, grads, m, v, before) }
         // This step's gradients are kept for `lastUpdate`; the last step's buffer, zeroed, takes the next.
         swap(&self.grads, &lastGrads)
         self.grads.update(repeating: 0, count: parameterCount)
@@ -169,12 +155,4 @@ public struct AdamUpdate: Sendable, Hashable, CustomStringConvertible {
         change \(change)
         """
     }
-}
-
-@inline(__always) private func load(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-}
-
-@inline(__always) private func store(_ x: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: x, as: SIMD2<Double>.self)
 }
