@@ -140,7 +140,7 @@ extension Network {
             // out[j] = sum(weights[t] * values[t][j] for t): each weight is used by every j of the head.
             var gWeight = 0.0
             for j in stride(from: end - 1, through: start, by: -1) { gWeight += values[t * e + j] * s.attended[j] }
-            for j in start..<end { gValues[t * e + j] += head.weights[t] * s.attended[j] }
+            accumulate(gValues + t * e + start, s.attended.base + start, times: head.weights[t], count: end - start)
             // weights[t] = exps[t] * total ** -1 (a power node of its own per t).
             s.exps[t] = 0 + head.inverse * gWeight
             s.inverses[t] = 0 + head.exps[t] * gWeight
@@ -154,14 +154,9 @@ extension Network {
             s.dots[t] = 0 + scoreScale * gScore
         }
         // dot = sum(q[j] * keys[t][j] for j).
-        for j in start..<end {
-            var gQuery = 0.0
-            for t in stride(from: p, through: 0, by: -1) { gQuery += keys[t * e + j] * s.dots[t] }
-            s.query[j] = gQuery
-        }
-        for t in 0...p {
-            for j in start..<end { gKeys[t * e + j] += a.query[j] * s.dots[t] }
-        }
+        accumulate(s.query.base + start, width: end - start, terms: p + 1, first: keys + p * e + start, step: -e,
+                   scalars: s.dots.base + p, scalarStep: -1, fromZero: true)
+        for t in 0...p { accumulate(gKeys + t * e + start, a.query.base + start, times: s.dots[t], count: end - start) }
     }
 
     /// `y = linear(x, w)`: the gradient of `x` into `gInput` (rows last to first) and each weight's

@@ -4,6 +4,7 @@
 /// the two doubles on either side of the true value, and when the true value lies within 0.45 ULP
 /// of the nearest double it must return that one. Here the nearest double is computed exactly
 /// (`x * x`, `sqrt`), with its exact error, which says how close the true value is and on which side.
+/// (The rare lanes left unsure, powers of two among them, are settled by the caller.)
 /// Two numbers at a time: one SSE2 register.
 enum ExactPow {
     typealias Pair = SIMD2<Double>
@@ -26,7 +27,7 @@ enum ExactPow {
     static func square(_ x: Pair) -> Candidates {
         let p = x * x
         let error = productError(x, x, p) // x*x - p, exact in range
-        let close: Mask = magnitude(error) .< 0.45 * spacing(below: p, toward: error)
+        let close: Mask = (magnitude(error) .< 0.45 * ulp(p)) .& notPowerOfTwo(p)
         let bracketed = inRange(x)
         // pow(±0, 2) is +0 by IEEE 754 (and most parameters of a step have a zero gradient).
         return Candidates(nearest: p, other: neighbour(of: p, toward: error), sure: (x .== 0) .| (bracketed .& close),
@@ -42,8 +43,8 @@ enum ExactPow {
         let residual: Pair = (p - x) + productError(r, r, p)
         // sqrt(x) - r ≈ -residual / (2r): close enough when |residual| < 0.45 ulp · 2r. When r*r
         // rounds to x itself, sqrt(x) is within 0.36 ULP of r.
-        let bound: Pair = 0.9 * r * spacing(below: r, toward: -residual)
-        let close = (p .== x) .| (magnitude(residual) .< bound)
+        let bound: Pair = 0.9 * r * ulp(r)
+        let close = (p .== x) .| ((magnitude(residual) .< bound) .& notPowerOfTwo(r))
         let bracketed = inRange(x)
         // pow(±0, 0.5) is +0 (sqrt(-0) would be -0).
         let zero = x .== 0
@@ -83,12 +84,18 @@ enum ExactPow {
         return unsafeBitCast(bits &- (up &+ up &+ 1), to: Pair.self)
     }
 
-    /// The gap between `p` and its neighbour on the side `direction` points to, for normal positive `p`.
+    /// The gap between normal positive `p` and its neighbours: `p.ulp`. (Below a power of two the
+    /// gap is half that; callers leave powers of two unsure, see `notPowerOfTwo`.)
     @inline(__always)
-    private static func spacing(below p: Pair, toward direction: Pair) -> Pair {
-        // p's exponent alone is the power of two at or below p; ulp is 2^-52 of it.
-        let power = unsafeBitCast(unsafeBitCast(p, to: SIMD2<UInt64>.self) & 0x7ff0_0000_0000_0000, to: Pair.self)
-        let ulp = power * 0x1p-52
-        return ulp.replacing(with: ulp * 0.5, where: (direction .< 0) .& (power .== p))
+    private static func ulp(_ p: Pair) -> Pair { exponent(p) * 0x1p-52 }
+
+    /// Lanes where `p` is not a power of two.
+    @inline(__always)
+    private static func notPowerOfTwo(_ p: Pair) -> Mask { exponent(p) .!= p }
+
+    /// The power of two at or below normal positive `p`: its exponent bits alone.
+    @inline(__always)
+    private static func exponent(_ p: Pair) -> Pair {
+        unsafeBitCast(unsafeBitCast(p, to: SIMD2<UInt64>.self) & 0x7ff0_0000_0000_0000, to: Pair.self)
     }
 }

@@ -77,9 +77,15 @@ final class Network {
     /// Copies the matrices the forward pass multiplies by into `columns`.
     func weightsChanged() {
         for m in multiplied {
-            for r in 0..<m.rows {
-                let row = weights + m.offset + r * m.columns, column = columns + m.offset + r
-                for j in 0..<m.columns { column[j * m.rows] = row[j] }
+            // Column by column, so that the writes are in order.
+            var column = columns + m.offset
+            for j in 0..<m.columns {
+                var w = weights + m.offset + j
+                for r in 0..<m.rows {
+                    column[r] = w.pointee
+                    w += m.columns
+                }
+                column += m.rows
             }
         }
     }
@@ -139,11 +145,9 @@ final class Network {
             head.scores[t] = dot * scoreScale
         }
         (head.inverse, head.inverseLocal) = softmax(head.scores, count: p + 1, exps: head.exps, into: head.weights)
-        for j in start..<end {
-            var sum = 0.0
-            for t in 0...p { sum += head.weights[t] * values[t * e + j] }
-            a.attended[j] = sum
-        }
+        // out[j] = sum(weights[t] * values[t][j] for t), every j of the head at once.
+        accumulate(a.attended.base + start, width: end - start, terms: p + 1, first: values + start, step: e,
+                   scalars: head.weights.base, scalarStep: 1, fromZero: true)
     }
 
     /// `softmax(x[0..<n])`: subtract the largest, `exp`, then multiply each by `total ** -1`.
