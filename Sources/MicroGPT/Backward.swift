@@ -37,8 +37,7 @@ extension Network {
     /// Adds into `grads` (layout order) the gradient of the mean loss over positions 0..<n of
     /// `tokens`, whose forward pass is in `positions`.
     func backward(tokens: [Int], count n: Int, into grads: UnsafeMutablePointer<Double>) {
-        if scratch == nil { scratch = Scratch(config: config, vocabularySize: vocabularySize, arena: arena) }
-        let s: Scratch = scratch, e = config.embeddingSize
+        let s = scratch, e = config.embeddingSize
         for l in layers.indices {
             s.keys[l].base.update(repeating: 0, count: n * e)
             s.values[l].base.update(repeating: 0, count: n * e)
@@ -60,7 +59,7 @@ extension Network {
 
     /// From this position's loss back to lm_head's input: leaves its gradient in `scratch.output`.
     private func backwardOutput(_ r: PositionRecord, target: Int, gLoss: Double, into grads: UnsafeMutablePointer<Double>) {
-        let s: Scratch = scratch, e = config.embeddingSize
+        let s = scratch, e = config.embeddingSize
         // loss = log(p) * -1; log(p) has local gradient 1 / p; p = exps[target] * total ** -1.
         let gLog = 0 + -1 * gLoss
         let gProbability = 0 + r.logLocal * gLog
@@ -87,7 +86,7 @@ extension Network {
     /// Block `l` at position `p`, from the gradient of its output in `scratch.output` to the
     /// gradient of its input, left in `scratch.output`.
     private func backwardLayer(_ l: Int, position p: Int, into grads: UnsafeMutablePointer<Double>) {
-        let s: Scratch = scratch, a = positions[p].layers[l], w = layers[l]
+        let s = scratch, a = positions[p].layers[l], w = layers[l]
         let x = l == 0 ? positions[p].norm0.output : positions[p].layers[l - 1].output
         let e = config.embeddingSize, hs = config.headSize
         // output = mlp + residual: the mlp gets the output's gradient as it is (local 1).
@@ -133,7 +132,7 @@ extension Network {
     /// Head `h` of block `l` at position `p`: from the gradient of its outputs (in
     /// `scratch.attended`) to q's (into `scratch.query`), adding to the cached keys' and values'.
     private func backwardHead(_ h: Int, layer l: Int, position p: Int) {
-        let s: Scratch = scratch, a = positions[p].layers[l], head = a.heads[h], e = config.embeddingSize
+        let s = scratch, a = positions[p].layers[l], head = a.heads[h], e = config.embeddingSize
         let start = h * config.headSize, end = start + config.headSize
         let keys = keys[l].base, values = values[l].base, gKeys = s.keys[l].base, gValues = s.values[l].base
         for t in 0...p {

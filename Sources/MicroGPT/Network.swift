@@ -20,15 +20,16 @@ final class Network {
     let layers: [LayerWeights]
     /// The matrices `linear` multiplies by (all but wte and wpe).
     private let multiplied: [Matrix]
-    /// Per position, what its forward pass computed.
-    let positions: [PositionRecord]
+    /// Per position, what its forward pass computed (made when a position is first reached, so a
+    /// long block size costs memory only for the positions documents use).
+    private(set) var positions: [PositionRecord] = []
     /// Per layer, every position's keys and values (the KV cache), position t at `t * n_embd`.
     let keys: [Vector], values: [Vector]
     /// `len(x) ** -1` in rmsnorm and `(head_dim ** 0.5) ** -1` in attention, as libm gives them.
     let inverseWidth: Double, scoreScale: Double
     let arena: Arena
     /// The backward pass's working memory (Backward.swift).
-    var scratch: Scratch!
+    let scratch: Scratch
 
     /// A network holding `parameters` (in layout order) for `config` and a vocabulary of `vocabularySize`.
     init(config: Config, vocabularySize: Int, parameters: [Double]) {
@@ -53,14 +54,10 @@ final class Network {
         columns.initialize(repeating: 0, count: max(parameterCount, 1))
         for (i, w) in parameters.enumerated() { weights[i] = w }
         let e = config.embeddingSize, arena = Arena()
-        let keys = (0..<config.layerCount).map { _ in arena.vector(config.blockSize * e) }
-        let values = (0..<config.layerCount).map { _ in arena.vector(config.blockSize * e) }
-        positions = (0..<config.blockSize).map { p in
-            PositionRecord(config: config, vocabularySize: vocabularySize, arena: arena,
-                           keys: keys.map { Vector(base: $0.base + p * e, count: e) },
-                           values: values.map { Vector(base: $0.base + p * e, count: e) })
-        }
-        (self.keys, self.values, self.arena) = (keys, values, arena)
+        keys = (0..<config.layerCount).map { _ in arena.vector(config.blockSize * e) }
+        values = (0..<config.layerCount).map { _ in arena.vector(config.blockSize * e) }
+        self.arena = arena
+        scratch = Scratch(config: config, vocabularySize: vocabularySize, arena: arena)
         inverseWidth = libmPow(Double(e), -1)
         scoreScale = libmPow(libmPow(Double(config.headSize), 0.5), -1)
         weightsChanged()
@@ -91,9 +88,15 @@ final class Network {
     }
 
     /// One call of `gpt(token_id, pos_id, keys, values)`: fills position `p`'s record (the earlier
-    /// positions' keys and values are the KV cache) up to its logits.
+    /// positions' keys and values are the KV cache) up to its logits. Positions go 0, 1, 2, ...
     func forward(token: Int, position p: Int) {
-        let r = positions[p], e = config.embeddingSize
+        let e = config.embeddingSize
+        if p == positions.count {
+            positions.append(PositionRecord(position: p, config: config, vocabularySize: vocabularySize, arena: arena,
+                                            keys: keys.map { Vector(base: $0.base + p * e, count: e) },
+                                            values: values.map { Vector(base: $0.base + p * e, count: e) }))
+        }
+        let r = positions[p]
         for j in 0..<e { r.embedding[j] = weights[wte.offset + token * e + j] + weights[wpe.offset + p * e + j] }
         rmsnorm(r.embedding, r.norm0)
         var x = r.norm0.output

@@ -15,11 +15,14 @@ final class PositionRecord {
     /// `-log(probability of the target)` and the local gradient of `log`, `1 / p`.
     var loss = 0.0, logLocal = 0.0
 
-    init(config: Config, vocabularySize: Int, arena: Arena, keys: [Vector], values: [Vector]) {
+    /// The record of position `position` (which attends to `position + 1` positions).
+    init(position: Int, config: Config, vocabularySize: Int, arena: Arena, keys: [Vector], values: [Vector]) {
         let e = config.embeddingSize
         embedding = arena.vector(e)
         norm0 = Norm(arena.vector(e))
-        layers = (0..<config.layerCount).map { l in LayerRecord(config: config, arena: arena, key: keys[l], value: values[l]) }
+        layers = (0..<config.layerCount).map { l in
+            LayerRecord(config: config, positions: position + 1, arena: arena, key: keys[l], value: values[l])
+        }
         output = norm0.output
         logits = arena.vector(vocabularySize)
         exps = arena.vector(vocabularySize)
@@ -41,13 +44,13 @@ final class LayerRecord {
     /// mlp_fc1's output, after ReLU, after mlp_fc2, and plus `residual`: the block's output.
     let hidden: Vector, activated: Vector, mlp: Vector, output: Vector
 
-    init(config: Config, arena: Arena, key: Vector, value: Vector) {
+    init(config: Config, positions: Int, arena: Arena, key: Vector, value: Vector) {
         let e = config.embeddingSize
         norm1 = Norm(arena.vector(e))
         query = arena.vector(e)
         self.key = key
         self.value = value
-        heads = (0..<config.headCount).map { _ in HeadRecord(blockSize: config.blockSize, arena: arena) }
+        heads = (0..<config.headCount).map { _ in HeadRecord(positions: positions, arena: arena) }
         attended = arena.vector(e)
         attention = arena.vector(e)
         residual = arena.vector(e)
@@ -66,10 +69,10 @@ final class HeadRecord {
     /// `total ** -1` and its local gradient.
     var inverse = 0.0, inverseLocal = 0.0
 
-    init(blockSize: Int, arena: Arena) {
-        scores = arena.vector(blockSize)
-        exps = arena.vector(blockSize)
-        weights = arena.vector(blockSize)
+    init(positions: Int, arena: Arena) {
+        scores = arena.vector(positions)
+        exps = arena.vector(positions)
+        weights = arena.vector(positions)
     }
 }
 
