@@ -1,10 +1,11 @@
 /// glibc's `pow(x, 2)` and `pow(x, 0.5)`, which Adam needs 8 million of, mostly without calling it.
 ///
-/// glibc's `pow` is within 0.54 ULP of the true value (its documented bound), so it returns one of
-/// the two doubles on either side of the true value, and when the true value lies within 0.45 ULP
-/// of the nearest double it must return that one. Here the nearest double is computed exactly
-/// (`x * x`, `sqrt`), with its exact error, which says how close the true value is and on which side.
-/// (The rare lanes left unsure, powers of two among them, are settled by the caller.)
+/// glibc's `pow` is within 0.54 ULP of the true value (its documented bound), so, away from powers
+/// of two, it returns one of the two doubles on either side of the true value, and when the true
+/// value lies within 0.45 ULP of the nearest double it must return that one. Here the nearest double
+/// is computed exactly (`x * x`, `sqrt`), with its exact error, which says how close the true value
+/// is and on which side. (The rare lanes left unsure, powers of two among them, are settled by the
+/// caller.)
 /// Two numbers at a time: one SSE2 register.
 enum ExactPow {
     typealias Pair = SIMD2<Double>
@@ -18,7 +19,9 @@ enum ExactPow {
         var other: Pair
         /// Lanes where glibc surely returns `nearest`.
         var sure: Mask
-        /// Lanes where glibc returns `nearest` or `other` (the error was computed exactly).
+        /// Lanes where glibc returns `nearest` or `other`: the error was computed exactly, and
+        /// `nearest` is not a power of two (below one the doubles are twice as close, and a third
+        /// one can be within 0.54 ULP of the true value).
         var bracketed: Mask
     }
 
@@ -27,8 +30,8 @@ enum ExactPow {
     static func square(_ x: Pair) -> Candidates {
         let p = x * x
         let error = productError(x, x, p) // x*x - p, exact in range
-        let close: Mask = (magnitude(error) .< 0.45 * ulp(p)) .& notPowerOfTwo(p)
-        let bracketed = inRange(x)
+        let close: Mask = magnitude(error) .< 0.45 * ulp(p)
+        let bracketed = inRange(x) .& notPowerOfTwo(p)
         // pow(±0, 2) is +0 by IEEE 754 (and most parameters of a step have a zero gradient).
         return Candidates(nearest: p, other: neighbour(of: p, toward: error), sure: (x .== 0) .| (bracketed .& close),
                           bracketed: bracketed)
@@ -44,8 +47,8 @@ enum ExactPow {
         // sqrt(x) - r ≈ -residual / (2r): close enough when |residual| < 0.45 ulp · 2r. When r*r
         // rounds to x itself, sqrt(x) is within 0.36 ULP of r.
         let bound: Pair = 0.9 * r * ulp(r)
-        let close = (p .== x) .| ((magnitude(residual) .< bound) .& notPowerOfTwo(r))
-        let bracketed = inRange(x)
+        let close = (p .== x) .| (magnitude(residual) .< bound)
+        let bracketed = inRange(x) .& notPowerOfTwo(r)
         // pow(±0, 0.5) is +0 (sqrt(-0) would be -0).
         let zero = x .== 0
         return Candidates(nearest: r.replacing(with: 0, where: zero), other: neighbour(of: r, toward: -residual),
@@ -85,7 +88,7 @@ enum ExactPow {
     }
 
     /// The gap between normal positive `p` and its neighbours: `p.ulp`. (Below a power of two the
-    /// gap is half that; callers leave powers of two unsure, see `notPowerOfTwo`.)
+    /// gap is half that; powers of two are left to libm, see `notPowerOfTwo`.)
     @inline(__always)
     private static func ulp(_ p: Pair) -> Pair { exponent(p) * 0x1p-52 }
 

@@ -11,6 +11,14 @@ struct ExactPowTests {
         for _ in 0..<60_000 {
             inputs.append(random.gauss(0, 1) * libm(10, random.uniform(-40, 40)))
         }
+        // Next to powers of two, where the doubles below are twice as close as those above:
+        // squares of numbers near 2^(k/2) and roots of numbers near 2^k.
+        for k in -40...40 {
+            for n in -3...3 {
+                inputs.append(libm(2, Double(k) / 2) * (1 + Double(n) * 0x1p-52))
+                inputs.append(libm(2, Double(k)) * (1 + Double(n) * 0x1p-52))
+            }
+        }
         var sure = 0, bracketed = 0
         for i in stride(from: 0, to: inputs.count - 1, by: 2) {
             let x = SIMD2(inputs[i], inputs[i + 1])
