@@ -10,6 +10,10 @@ struct NetworkTests {
         Config(embeddingSize: 4, headCount: 1, layerCount: 0, blockSize: 4),
         Config(embeddingSize: 12, headCount: 3, layerCount: 3, blockSize: 10),
         Config(embeddingSize: 6, headCount: 6, layerCount: 1, blockSize: 3),
+        // Widths that are not multiples of 4 or 16 (the kernels' tails), odd head sizes.
+        Config(embeddingSize: 10, headCount: 2, layerCount: 1, blockSize: 6),
+        Config(embeddingSize: 9, headCount: 3, layerCount: 2, blockSize: 5),
+        Config(embeddingSize: 20, headCount: 4, layerCount: 1, blockSize: 7),
     ])
     func gradientsAreTheTapesBitForBit(config: Config) throws {
         let names = try Fixture.names()
