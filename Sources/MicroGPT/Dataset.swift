@@ -11,25 +11,33 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
 
     /// The documents in `text`, as microgpt.py finds them in a file holding that text.
     public init(text: String) {
-        // Split on Unicode scalars, not Characters: "\r\n" is one Character in Swift. Python's
-        // open() turns "\r\n" and a lone "\r" into "\n" before microgpt.py splits.
+        // Python's open() turns "\r\n" and a lone "\r" into "\n" before microgpt.py splits. Both are
+        // single bytes in UTF-8 that never occur inside a longer character, so the bytes are split.
+        var text = text
         var lines: [String] = []
-        var line = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" && previous == "\r" {
-                // The "\r" already ended the line.
-            } else if scalar == "\n" || scalar == "\r" {
-                lines.append(Dataset.pythonStrip(line))
-                line = String.UnicodeScalarView()
-            } else {
-                line.append(scalar)
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    if i > start { lines.append(Dataset.stripped(UnsafeBufferPointer(rebasing: bytes[start..<i]))) }
+                    if i + 1 < bytes.count && bytes[i] == 0x0D && bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            previous = scalar
         }
-        lines.append(Dataset.pythonStrip(line))
         documents = lines.filter { !$0.isEmpty }
         tokenizer = Tokenizer(documents: documents)
+    }
+
+    /// One line's text with Python's whitespace stripped from both ends.
+    private static func stripped(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        // Most lines start and end with a visible ASCII character: nothing to strip.
+        func visibleASCII(_ byte: UInt8) -> Bool { byte < 0x80 && !isPythonSpace(Unicode.Scalar(byte)) }
+        if let first = line.first, let last = line.last, visibleASCII(first), visibleASCII(last) {
+            return String(decoding: line, as: UTF8.self)
+        }
+        return pythonStrip(String(decoding: line, as: UTF8.self).unicodeScalars)
     }
 
     /// Python's `str.strip()`: removes, at both ends, the code points for which `isspace()` holds.

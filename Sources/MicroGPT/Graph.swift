@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every operation is recorded the way microgpt.py's `Value` builds it, and `backward`
 /// visits the nodes in the order of microgpt.py's depth-first topological sort, so gradients
-/// are bit-identical. A constant operand (microgpt.py wraps it in a fresh leaf `Value` that
+/// are bit-identical. (Training and sampling run on `Network` instead; the tape serves the
+/// chapters' small graphs, `lossValue` and the model's windows, and checks `Network` in tests.) A constant operand (microgpt.py wraps it in a fresh leaf `Value` that
 /// nothing reads the gradient of) is folded into the local gradient: child index -1.
 public final class Graph: @unchecked Sendable {
     /// The operation that made a node, for display.
@@ -91,20 +92,8 @@ public final class Graph: @unchecked Sendable {
         capacity = n
     }
 
-    /// Forgets every node from `count` on (a training step reuses the tape and its memory).
-    func truncate(to newCount: Int) {
-        guard newCount < count else { return }
-        // The first dot node left out holds where the operands to forget start.
-        if let dot = (newCount..<count).first(where: { links[$0].child0 == -2 }) {
-            operandCount = Int(links[dot].child1)
-        }
-        count = newCount
-        if !labels.isEmpty { labels = labels.filter { $0.key < newCount } }
-    }
-
     @inline(__always) func data(_ i: Int32) -> Double { data[Int(i)] }
     @inline(__always) func grad(_ i: Int32) -> Double { grads[Int(i)] }
-    @inline(__always) func setGradient(of i: Int32, _ value: Double) { grads[Int(i)] = value }
 
     @inline(__always)
     private func record(_ value: Double, _ op: Operation, _ c0: Int32, _ l0: Double, _ c1: Int32 = -1, _ l1: Double = 0) -> Int32 {
@@ -217,78 +206,47 @@ public final class Graph: @unchecked Sendable {
     /// depth-first topological order over children in order, then `child.grad += local * grad`
     /// in reverse. Gradients already on the tape are kept (they accumulate, as in Python).
     public func backward(from root: Int32) {
-        propagate(from: root, order: topologicalOrder(from: [root]))
-    }
-
-    /// microgpt.py's `build_topo`: the nodes reachable from `roots` (walked in turn, sharing what
-    /// was visited) in depth-first post-order, children in order.
-    /// - Nodes below `visitedBelow` count as visited already: neither walked nor listed.
-    /// - Nodes below `firstListed` are walked but not listed (a training step leaves out the
-    ///   parameters: they have no children, so they never change the order of the rest).
-    /// - `blocks` gives, for some nodes, the order their walk would produce; the walk lists the
-    ///   block instead of walking it again (a training step reuses each position's forward pass);
-    ///   `marks` are the block's nodes that anything outside it can reach.
-    func topologicalOrder(from roots: [Int32], visitedBelow: Int = 0, firstListed: Int = 0,
-                          blocks: [(head: Int32, marks: [Int32], order: [Int32])] = []) -> [Int32] {
-        let n = count
-        // Per node: 0 unvisited, 1 visited, 2 the head of a block.
-        let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-        state.initialize(repeating: 1, count: visitedBelow)
-        (state + visitedBelow).initialize(repeating: 0, count: n - visitedBelow)
-        for block in blocks { state[Int(block.head)] = 2 }
-        // The walk's stack: a node and the index of its next input to look at.
-        let stack = UnsafeMutablePointer<(node: Int32, next: Int32)>.allocate(capacity: n + 1)
-        defer { state.deallocate(); stack.deallocate() }
-        var order: [Int32] = []
-        order.reserveCapacity(n - firstListed)
-        do {
-            let operands = self.operands, links = self.links
-            for root in roots where state[Int(root)] == 0 {
-                var depth = 1
-                stack[0] = (root, 0)
-                state[Int(root)] = 1
-                while depth > 0 {
-                    let (node, next) = stack[depth - 1]
-                    let v = Int(node), link = links[v]
-                    let child: Int32
-                    if link.child0 == -2 {
-                        let start = Int(link.child1)
-                        child = next < 2 * operands[start] ? operands[start + 1 + Int(next)] : -3
-                    } else {
-                        child = next == 0 ? link.child0 : next == 1 ? link.child1 : -3
-                    }
-                    if child == -3 {
-                        depth -= 1
-                        if v >= firstListed { order.append(node) }
-                        continue
-                    }
-                    stack[depth - 1].next = next + 1
-                    guard child >= 0 else { continue }
-                    switch state[Int(child)] {
-                    case 0:
-                        state[Int(child)] = 1
-                        stack[depth] = (child, 0)
-                        depth += 1
-                    case 2:
-                        // The block is the whole walk from its head: list it; its nodes are reachable
-                        // from outside only through the block's heads, which are marked below.
-                        if let block = blocks.first(where: { $0.head == child }) {
-                            order += block.order
-                            for head in block.marks { state[Int(head)] = 1 }
-                        }
-                    default:
-                        break
-                    }
-                }
-            }
-        }
-        return order
-    }
-
-    /// The backward pass over a topological `order` (inputs first) that ends at `root`.
-    func propagate(from root: Int32, order: [Int32]) {
+        let order = topologicalOrder(from: root)
         grads[Int(root)] = 1
         propagate(order)
+    }
+
+    /// microgpt.py's `build_topo`: the nodes reachable from `root` in depth-first post-order,
+    /// children in order (a dot node's are a₀, b₀, a₁, b₁, ..., as its products would list them).
+    func topologicalOrder(from root: Int32) -> [Int32] {
+        let n = count
+        let visited = UnsafeMutablePointer<Bool>.allocate(capacity: n)
+        visited.initialize(repeating: false, count: n)
+        // The walk's stack: a node and the index of its next input to look at.
+        let stack = UnsafeMutablePointer<(node: Int32, next: Int32)>.allocate(capacity: n + 1)
+        defer { visited.deallocate(); stack.deallocate() }
+        var order: [Int32] = []
+        let operands = self.operands, links = self.links
+        var depth = 1
+        stack[0] = (root, 0)
+        visited[Int(root)] = true
+        while depth > 0 {
+            let (node, next) = stack[depth - 1]
+            let link = links[Int(node)]
+            let child: Int32
+            if link.child0 == -2 {
+                let start = Int(link.child1)
+                child = next < 2 * operands[start] ? operands[start + 1 + Int(next)] : -3
+            } else {
+                child = next == 0 ? link.child0 : next == 1 ? link.child1 : -3
+            }
+            if child == -3 {
+                depth -= 1
+                order.append(node)
+                continue
+            }
+            stack[depth - 1].next = next + 1
+            guard child >= 0, !visited[Int(child)] else { continue }
+            visited[Int(child)] = true
+            stack[depth] = (child, 0)
+            depth += 1
+        }
+        return order
     }
 
     /// `child.grad += local * grad` for each node of `order`, last node first.

@@ -117,9 +117,12 @@ public final class Random: @unchecked Sendable {
     /// Shuffles in place, as `random.shuffle(x)`.
     public func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(i, randbelow(i + 1))
+        // The swaps are made on positions (plain integers, fast), then the elements follow them.
+        var order = Array(array.indices)
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            order.swapAt(i, randbelow(i + 1))
         }
+        array = order.map { array[$0] }
     }
 
     /// An index drawn with the given weights, as `random.choices(range(n), weights=w)[0]`:

@@ -3,19 +3,26 @@ import Foundation
 extension GPT {
     /// Names drawn one character at a time as microgpt.py's inference loop draws them: start at
     /// BOS, scale the logits by 1/temperature, softmax, `random.choices`, stop at BOS or the block size.
+    /// Nothing is recorded for a backward pass: the network computes the same numbers without a graph.
     public func samples(count: Int, temperature: Double, random: Random) -> [String] {
         guard count > 0, temperature > 0 else { return [] }
-        let graph = Graph(parameters: parameters)
-        let scale = graph.libmPow(temperature, -1)
+        let network = Network(config: config, vocabularySize: tokenizer.vocabularySize, parameters: parameters)
+        let v = tokenizer.vocabularySize
+        // `l / temperature` is `l * temperature ** -1`.
+        let scale = libmPow(temperature, -1)
+        let arena = Arena()
+        let scaled = arena.vector(v), exps = arena.vector(v), probabilities = arena.vector(v)
+        var weights = [Double](repeating: 0, count: v)
         return (0..<count).map { _ in
-            graph.truncate(to: parameterCount)
-            var forward = Forward(config: config, shapes: shapes, graph: graph)
             var token = tokenizer.bos
             var name: [Int] = []
             for position in 0..<config.blockSize {
-                let logits = forward(token: token, position: position)
-                let probabilities = forward.softmax(logits.map { graph.multiply($0, constant: scale) })
-                token = random.choices(weights: probabilities.map { graph.data($0) })
+                network.forward(token: token, position: position)
+                let logits = network.positions[position].logits
+                for t in 0..<v { scaled[t] = logits[t] * scale }
+                _ = network.softmax(scaled, count: v, exps: exps, into: probabilities)
+                for t in 0..<v { weights[t] = probabilities[t] }
+                token = random.choices(weights: weights)
                 if token == tokenizer.bos { break }
                 name.append(token)
             }

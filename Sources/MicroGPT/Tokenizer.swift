@@ -9,9 +9,17 @@ public struct Tokenizer: Sendable, Hashable, CustomStringConvertible {
 
     /// The vocabulary of these documents.
     public init(documents: [String]) {
-        var distinct = Set<Unicode.Scalar>()
-        for document in documents { distinct.formUnion(document.unicodeScalars) }
-        let sorted = distinct.sorted { $0.value < $1.value }
+        // ASCII characters are marked in a table (the usual case, and fast); others go in a set.
+        var ascii = [Bool](repeating: false, count: 128)
+        var others = Set<Unicode.Scalar>()
+        for document in documents {
+            var onlyASCII = true
+            for byte in document.utf8 {
+                if byte < 0x80 { ascii[Int(byte)] = true } else { onlyASCII = false }
+            }
+            if !onlyASCII { others.formUnion(document.unicodeScalars.lazy.filter { $0.value >= 0x80 }) }
+        }
+        let sorted = (0..<128).filter { ascii[$0] }.map { Unicode.Scalar(UInt8($0)) } + others.sorted { $0.value < $1.value }
         characters = sorted.map(Character.init)
         ids = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
     }
@@ -34,6 +42,18 @@ public struct Tokenizer: Sendable, Hashable, CustomStringConvertible {
     /// What the model trains on: BOS, the document's tokens, BOS.
     public func tokens(for document: String) throws(TokenizerError) -> [Int] {
         [bos] + (try encode(document)) + [bos]
+    }
+
+    /// `tokens(for:)` written into `buffer` (whose memory is reused); false when a character has no token.
+    func tokens(for document: String, into buffer: inout [Int]) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(bos)
+        for scalar in document.unicodeScalars {
+            guard let id = ids[scalar] else { return false }
+            buffer.append(id)
+        }
+        buffer.append(bos)
+        return true
     }
 
     /// The text of these tokens; BOS reads as nothing.

@@ -11,28 +11,33 @@ public final class Trainer: @unchecked Sendable {
     public let tokenizer: Tokenizer
     /// Steps taken so far.
     public private(set) var steps = 0
-    private let shapes: [MatrixShape]
-    private let graph: Graph
+    private let network: Network
     private let parameterCount: Int
-    private var m: [Double]
-    private var v: [Double]
-    /// Per position, the topological order of its forward pass given the earlier positions.
-    private var forwardWalks: [[Int32]] = []
-    /// Per (position, target), the topological order of that position's loss given the earlier positions.
-    private var lossWalks: [Int: [Int32]] = [:]
-    private var lastGrads: [Double] = []
-    private var lastBefore: [Double] = []
+    /// Adam's running means, the gradients being added up, and the last step's gradients and
+    /// weights before its update (for `lastUpdate`). Allocated once: a step allocates nothing.
+    private let m: UnsafeMutablePointer<Double>, v: UnsafeMutablePointer<Double>
+    private var grads: UnsafeMutablePointer<Double>, lastGrads: UnsafeMutablePointer<Double>
+    private let lastBefore: UnsafeMutablePointer<Double>
+    private var tokens: [Int] = []
 
     /// A trainer starting from `model`, walking through `documents` in order.
     public init(model: GPT, documents: [String]) {
         config = model.config
         tokenizer = model.tokenizer
-        shapes = model.shapes
         self.documents = documents
-        graph = Graph(parameters: model.parameters)
+        network = Network(config: model.config, vocabularySize: model.tokenizer.vocabularySize, parameters: model.parameters)
         parameterCount = model.parameterCount
-        m = Array(repeating: 0, count: parameterCount)
-        v = Array(repeating: 0, count: parameterCount)
+        func zeros() -> UnsafeMutablePointer<Double> {
+            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(model.parameterCount, 1))
+            buffer.initialize(repeating: 0, count: max(model.parameterCount, 1))
+            return buffer
+        }
+        (m, v, grads, lastGrads, lastBefore) = (zeros(), zeros(), zeros(), zeros(), zeros())
+        tokens.reserveCapacity(config.blockSize + 2)
+    }
+
+    deinit {
+        for buffer in [m, v, grads, lastGrads, lastBefore] { buffer.deallocate() }
     }
 
     /// A fresh run's trainer: seeds the generator, shuffles the documents and draws the
@@ -43,7 +48,8 @@ public final class Trainer: @unchecked Sendable {
         var documents = dataset.documents
         rng.shuffle(&documents)
         if documents.isEmpty { throw ConfigError("the data set has no documents") }
-        let tokenizer = Tokenizer(documents: documents)
+        // The shuffle keeps the same characters: the data set's vocabulary is this one.
+        let tokenizer = dataset.tokenizer
         let weights = GPT.layout(config: config, vocabularySize: tokenizer.vocabularySize).reduce(0) { $0 + $1.count }
         if weights * config.blockSize > Config.largest.weightsTimesBlockSize {
             throw ConfigError("the model is too large to train here: \(weights) weights (\(tokenizer.vocabularySize) tokens) read at each of \(config.blockSize) positions (at most \(Config.largest.weightsTimesBlockSize) in all)")
@@ -54,7 +60,7 @@ public final class Trainer: @unchecked Sendable {
 
     /// The model as it is now.
     public var model: GPT {
-        GPT(config: config, tokenizer: tokenizer, parameters: (0..<parameterCount).map { graph.data(Int32($0)) })
+        GPT(config: config, tokenizer: tokenizer, parameters: network.parameters)
     }
 
     /// Trains on the next document and returns its loss (the mean of -log p over its positions).
@@ -62,76 +68,37 @@ public final class Trainer: @unchecked Sendable {
     public func step() -> Double {
         let document = documents[steps % documents.count]
         // Every document of the run came through the tokenizer's own vocabulary.
-        let tokens = (try? tokenizer.tokens(for: document)) ?? [tokenizer.bos, tokenizer.bos]
+        if !tokenizer.tokens(for: document, into: &tokens) { tokens = [tokenizer.bos, tokenizer.bos] }
         let n = min(config.blockSize, tokens.count - 1)
-        graph.truncate(to: parameterCount)
-        var forward = Forward(model: GPTShape(config: config, shapes: shapes), graph: graph)
-        var losses: [Int32] = []
-        losses.reserveCapacity(n)
-        // The graph's topological order, as microgpt.py's backward() builds it, is
-        //   walk(loss₀), sum₀, walk(loss₁), sum₁, ..., sumₙ₋₁, loss
-        // where walk(lossᵢ) depends only on the position and its target token (which parameter
-        // leaves a document reads never changes the order of the rest). Each is found once.
-        var walks: [[Int32]] = []
-        for position in 0..<n {
-            let start = graph.count
-            let logits = forward(token: tokens[position], position: position)
-            let output = forward.output
-            let probabilities = forward.softmax(logits)
-            let target = tokens[position + 1]
-            let loss = graph.multiply(graph.log(probabilities[target]), constant: -1)
-            losses.append(loss)
-            let key = position * tokenizer.vocabularySize + target
-            if let walk = lossWalks[key] {
-                walks.append(walk)
-                continue
-            }
-            if forwardWalks.count == position {
-                forwardWalks.append(graph.topologicalOrder(from: output, visitedBelow: start, firstListed: start))
-            }
-            let walk = graph.topologicalOrder(from: [loss], visitedBelow: start, firstListed: start,
-                                              blocks: [(output[0], output, forwardWalks[position])])
-            lossWalks[key] = walk
-            walks.append(walk)
-        }
-        let total = graph.sum(losses)
-        let loss = graph.multiply(total, constant: 1 / Double(n))
-        // Backward, in that order reversed: loss, sumₙ₋₁, walk(lossₙ₋₁), ..., sum₀, walk(loss₀).
-        graph.setGradient(of: loss, 1)
-        graph.propagate([loss])
-        for position in stride(from: n - 1, through: 0, by: -1) {
-            graph.propagate([total - Int32(n - 1 - position)])
-            graph.propagate(walks[position])
-        }
+        let loss = network.loss(tokens: tokens, count: n)
+        network.backward(tokens: tokens, count: n, into: grads)
         update()
         steps += 1
-        return graph.data(loss)
+        return loss
     }
 
-    /// Adam, exactly as microgpt.py writes it.
+    /// Adam, exactly as microgpt.py writes it; the gradients start again from 0.
     private func update() {
         let t = Double(steps)
-        let learningRate = config.learningRate * (1 - t / Double(config.steps))
-        let b1 = config.beta1, b2 = config.beta2
-        let correction1 = 1 - graph.libmPow(b1, t + 1), correction2 = 1 - graph.libmPow(b2, t + 1)
-        let data = graph.data, grads = graph.grads
-        lastGrads = Array(UnsafeBufferPointer(start: grads, count: parameterCount))
-        lastBefore = Array(UnsafeBufferPointer(start: data, count: parameterCount))
-        let epsilon = config.epsilon
-        let pow = graph.libmPow
-        m.withUnsafeMutableBufferPointer { m in
-            v.withUnsafeMutableBufferPointer { v in
-                for i in 0..<parameterCount {
-                    let g = grads[i]
-                    m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * ExactPow.square(g, libm: pow)
-                    let mHat = m[i] / correction1
-                    let vHat = v[i] / correction2
-                    data[i] -= learningRate * mHat / (ExactPow.squareRoot(vHat, libm: pow) + epsilon)
-                    grads[i] = 0
-                }
+        let adam = Adam(learningRate: config.learningRate * (1 - t / Double(config.steps)), beta1: config.beta1,
+                        beta2: config.beta2, epsilon: config.epsilon,
+                        correction1: 1 - libmPow(config.beta1, t + 1), correction2: 1 - libmPow(config.beta2, t + 1))
+        let data = network.weights, grads = self.grads, m = self.m, v = self.v, before = lastBefore
+        // Each parameter's update is independent of the others': two at a time (one SSE2 register).
+        // A pair whose last bit the fast path cannot be sure of is done by microgpt.py's lines.
+        var i = 0
+        while i + 2 <= parameterCount {
+            if !adam.update(i, data, grads, m, v, before) {
+                adam.updateAsPython(i, data, grads, m, v, before)
+                adam.updateAsPython(i + 1, data, grads, m, v, before)
             }
+            i += 2
         }
+        if i < parameterCount { adam.updateAsPython(i, data, grads, m, v, before) }
+        // This step's gradients are kept for `lastUpdate`; the last step's buffer, zeroed, takes the next.
+        swap(&self.grads, &lastGrads)
+        self.grads.update(repeating: 0, count: parameterCount)
+        network.weightsChanged()
     }
 
     /// What Adam did to parameter `index` in the last step.
@@ -141,11 +108,11 @@ public final class Trainer: @unchecked Sendable {
             throw ConfigError("there is no parameter \(index): the model has \(parameterCount) (0 to \(parameterCount - 1))")
         }
         let t = Double(steps - 1)
-        let mHat = m[index] / (1 - graph.libmPow(config.beta1, t + 1))
-        let vHat = v[index] / (1 - graph.libmPow(config.beta2, t + 1))
+        let mHat = m[index] / (1 - libmPow(config.beta1, t + 1))
+        let vHat = v[index] / (1 - libmPow(config.beta2, t + 1))
         return AdamUpdate(parameter: index, step: steps, grad: lastGrads[index], m: m[index], v: v[index],
                           mHat: mHat, vHat: vHat, learningRate: config.learningRate * (1 - t / Double(config.steps)),
-                          before: lastBefore[index], after: graph.data(Int32(index)))
+                          before: lastBefore[index], after: network.weights[index])
     }
 }
 
@@ -187,17 +154,5 @@ public struct AdamUpdate: Sendable, Hashable, CustomStringConvertible {
         after  \(after)
         change \(change)
         """
-    }
-}
-
-/// What `Forward` needs of a model: its settings and matrix layout.
-struct GPTShape {
-    let config: Config
-    let shapes: [MatrixShape]
-}
-
-extension Forward {
-    init(model: GPTShape, graph: Graph, recording: Bool = false) {
-        self.init(config: model.config, shapes: model.shapes, graph: graph, recording: recording)
     }
 }
