@@ -65,7 +65,7 @@ let package = Package(
         ),
         // Tools only tests use: the headless-browser page check.
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
-        .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
+        .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"], exclude: ["Fixtures"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport", "CCmark", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
