@@ -6,7 +6,7 @@ import Testing
 
 /// The real book, built and opened page by page in headless Chromium: no console error, no
 /// failed request, charts present, sliders and language switchers working. Screenshots of
-/// every page (light, dark, phone) go to build/screenshots/book for a person to look at.
+/// every page (light, dark, phone) go to .build/screenshots/book for a person to look at.
 struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
@@ -14,7 +14,7 @@ struct BookPagesTests {
         let report = try Project(options: BuildOptions(chapters: Book.chapters.path, output: output.path), binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
-        let check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
+        let check = BrowserCheck(screenshots: Book.root.appendingPathComponent(".build/screenshots/book"))
         let pages = try check.run(site: output)
         #expect(pages.failures == [])
         let chapterPages = pages.pages.filter { page in Book.slugs.contains { page.page.hasSuffix("/\($0).html") } }
