@@ -81,6 +81,13 @@ extension DiagnosticID {
     public static let missingTitle: DiagnosticID = "chapter.missing-title"
     public static let emptyInline: DiagnosticID = "chapter.empty-inline"
     public static let unknownFile: DiagnosticID = "chapter.unknown-file"
+    /// A warning: a code block whose info string or indentation makes it almost a step.
+    public static let almostStep: DiagnosticID = "chapter.almost-step"
+    /// A warning: a code block almost an `output` block.
+    public static let almostOutput: DiagnosticID = "chapter.almost-output"
+    public static let reservedStepName: DiagnosticID = "chapter.reserved-step-name"
+    /// A warning: a link or image whose target may not stand in a page (`javascript:`, ...).
+    public static let unsafeLink: DiagnosticID = "chapter.unsafe-link"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"

@@ -141,8 +141,9 @@ public final class Project {
             var chapters: [RanChapter] = []
             for source in try BookSources.load(options, language) {
                 // Broken Markdown is reported alone: running a half-parsed chapter only adds noise.
-                guard let chapter = source.parsed, source.diagnostics.isEmpty else {
-                    chapters.append(RanChapter(source: source, outcomes: nil, errors: source.diagnostics, mismatches: []))
+                let broken = source.diagnostics.filter { $0.severity == .error }
+                guard let chapter = source.parsed, broken.isEmpty else {
+                    chapters.append(RanChapter(source: source, outcomes: nil, errors: broken, mismatches: []))
                     continue
                 }
                 let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
@@ -175,16 +176,19 @@ public final class Project {
         }
         let text = OutputFixer.fixed(chapter, results: results)
         guard text != chapter.source.text else { return nil }
-        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+        // Through a symbolic link to the file itself: the link stays a link.
+        do { try Data(text.utf8).write(to: url.resolvingSymlinksInPath(), options: .atomic) } catch {
             throw .cannotWrite(path: chapter.source.file, reason: error.localizedDescription)
         }
         return chapter.source.file
     }
 
-    /// Stray Markdown files in the language folders, and translation problems of every non-English
-    /// edition at `severity` (English is loaded for them when not built).
+    /// Stray Markdown files in the language folders, the chapters' own warnings, and translation
+    /// problems of every non-English edition at `severity` (English is loaded for them when not built).
     private func warnings(_ editions: [RanEdition], severity: Severity) throws(BuildError) -> [Diagnostic] {
         var found = editions.flatMap { BookSources.unknownFiles(options, $0.language) }
+        // What the chapters' Markdown warns of (almost-steps, unsafe links), chapter by chapter.
+        found += editions.flatMap { $0.chapters.flatMap { $0.source.diagnostics.filter { $0.severity == .warning } } }
         let others = editions.filter { $0.language != "en" }
         guard !others.isEmpty else { return found }
         let english: [SourceChapter]

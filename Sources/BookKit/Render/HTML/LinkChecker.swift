@@ -14,8 +14,8 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Proves every internal link and in-page reference of a generated site resolves and that no page
-/// asks another host for anything.
+/// Proves every internal link and in-page reference of a generated site resolves, that no page
+/// asks another host for anything or carries a script URL, and that no id is on a page twice.
 enum LinkChecker {
     /// Pages may not grow past this.
     static let pageLimit = 1_000_000
@@ -23,17 +23,31 @@ enum LinkChecker {
     /// Every problem in `files` (relative path -> bytes), pages in path order.
     static func problems(in files: [String: Data]) -> [SiteError] {
         var ids: [String: Set<String>] = [:]
+        var repeated: [String: [String]] = [:]
         var texts: [String: String] = [:]
         for (path, data) in files where path.hasSuffix(".html") {
             let text = String(decoding: data, as: UTF8.self)
             texts[path] = text
-            ids[path] = Set(matches(#"\sid="([^"]*)""#, in: text).map(unescape))
+            var seen: Set<String> = []
+            for id in matches(#"\sid="([^"]*)""#, in: text).map(unescape) where !seen.insert(id).inserted {
+                repeated[path, default: []].append(id)
+            }
+            ids[path] = seen
         }
         var problems: [SiteError] = []
         for path in texts.keys.sorted() {
             guard let text = texts[path], let own = ids[path] else { continue }
             if let size = files[path]?.count, size > pageLimit {
                 problems.append(SiteError(page: path, link: "", reason: "the page is \(size) bytes, over the limit of \(pageLimit)"))
+            }
+            for id in Set(repeated[path] ?? []).sorted() {
+                problems.append(SiteError(page: path, link: "", reason: "the id \"\(id)\" is on more than one element"))
+            }
+            for link in matches(#"\shref="([^"]*)""#, in: text).map(unescape) where !SafeLink.allowsLink(link) {
+                problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets"))
+            }
+            for link in matches(#"\ssrc="([^"]*)""#, in: text).map(unescape) where !SafeLink.allowsImage(link) {
+                problems.append(SiteError(page: path, link: link, reason: "pages load only relative, http, https and data:image/ sources"))
             }
             for link in matches(#"\s(?:href|src)="([^"]*)""#, in: text).map(unescape) {
                 if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
