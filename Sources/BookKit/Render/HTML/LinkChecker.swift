@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A page of the generated site that points somewhere that does not exist, or is too big.
 public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -43,14 +44,12 @@ enum LinkChecker {
             for id in Set(repeated[path] ?? []).sorted() {
                 problems.append(SiteError(page: path, link: "", reason: "the id \"\(id)\" is on more than one element"))
             }
-            for link in matches(#"\shref="([^"]*)""#, in: text).map(unescape) where !SafeLink.allowsLink(link) {
-                problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets"))
-            }
-            for link in matches(#"\ssrc="([^"]*)""#, in: text).map(unescape) where !SafeLink.allowsImage(link) {
-                problems.append(SiteError(page: path, link: link, reason: "pages load only relative, http, https and data:image/ sources"))
-            }
-            for link in matches(#"\s(?:href|src)="([^"]*)""#, in: text).map(unescape) {
-                if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
+            // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
+            for (attribute, raw) in pairs(linkPattern, in: text) {
+                let link = unescape(raw)
+                if attribute == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link) {
+                    problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets, and load pictures only from relative paths and data:image/"))
+                } else if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
                     problems.append(SiteError(page: path, link: link, reason: reason))
                 }
             }
@@ -108,20 +107,40 @@ enum LinkChecker {
     }
 
     private static func hasScheme(_ link: String) -> Bool {
-        link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil
+        SafeLink.scheme(link) != nil
     }
+
+    /// `href` and `src` attributes: the attribute's name, then its value.
+    private static let linkPattern = #"\s(href|src)="([^"]*)""#
 
     /// The first capture group of every match of `pattern`.
     static func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        pairs(pattern, in: text, groups: 1).map(\.0)
+    }
+
+    /// The first two capture groups of every match of `pattern` (the second empty with `groups: 1`).
+    private static func pairs(_ pattern: String, in text: String, groups: Int = 2) -> [(String, String)] {
+        guard let regex = compiled(pattern) else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-            ns.substring(with: $0.range(at: 1))
+            (ns.substring(with: $0.range(at: 1)), groups == 1 ? "" : ns.substring(with: $0.range(at: 2)))
         }
     }
 
+    /// Each pattern compiled once per process (a site has thousands of links, a page a few patterns).
+    private static func compiled(_ pattern: String) -> NSRegularExpression? {
+        cache.withLock { regexes in
+            if let hit = regexes[pattern] { return hit }
+            let regex = try? NSRegularExpression(pattern: pattern)
+            regexes[pattern] = regex
+            return regex
+        }
+    }
+    private static let cache = Mutex<[String: NSRegularExpression?]>([:])
+
     private static func unescape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        guard s.contains("&") else { return s }
+        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
