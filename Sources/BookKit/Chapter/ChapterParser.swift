@@ -18,8 +18,6 @@ public enum ChapterParser {
         let source: ChapterText
         var chapter: Chapter
         var names: Set<String> = []
-        /// Where unsafe links were found in the source so far.
-        var unsafePlaces: Set<SourcePoint> = []
 
         init(source: ChapterText) {
             self.source = source
@@ -52,21 +50,19 @@ public enum ChapterParser {
             }
         }
 
-        /// A warning at a link or image whose target a page may not carry; at its target in the
-        /// source when that can be found there (cmark gives inline nodes no positions).
+        /// A warning at a link or image whose target a page may not carry: at the target when it
+        /// stands in the source after the link's start, else at the link itself.
         private mutating func unsafe(_ node: MarkdownNode, _ target: String, _ rule: String) {
             var place = node.start
             let last = min(node.endLine, source.lines.count)
             if !target.isEmpty, node.start.line <= last {
-                search: for number in node.start.line...last {
+                for number in node.start.line...last {
                     guard let line = source.line(number) else { continue }
-                    var rest = line.startIndex..<line.endIndex
-                    // The first place not already reported: a paragraph may hold the same link twice.
-                    while let found = line.range(of: target, range: rest) {
-                        let point = SourcePoint(line: number, column: line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1)
-                        if unsafePlaces.insert(point).inserted { place = point; break search }
-                        rest = found.upperBound..<line.endIndex
-                    }
+                    let from = number == node.start.line ? min(max(0, node.start.column - 1), line.utf8.count) : 0
+                    let start = String.Index(line.utf8.index(line.startIndex, offsetBy: from), within: line) ?? line.startIndex
+                    guard let found = line.range(of: target, range: start..<line.endIndex) else { continue }
+                    place = SourcePoint(line: number, column: line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1)
+                    break
                 }
             }
             chapter.diagnostics.append(source.diagnostic(.unsafeLink, "'\(SafeLink.quoted(target))' may not stand in a page: \(rule)",

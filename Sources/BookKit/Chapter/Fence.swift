@@ -9,6 +9,13 @@ struct Fence {
     init?(_ node: MarkdownNode, in source: ChapterText) {
         guard let line = source.line(node.start.line) else { return nil }
         let bytes = Array(line.utf8)
+        // Indented code has no info string, and its first line is its text's first line (even when
+        // that reads like a fence: "    ```swift step" is code, not a step).
+        let firstLine = node.literal.prefix { $0 != "\n" && $0 != "\r" }
+        if node.fenceInfo.isEmpty, node.start.column >= 1, node.start.column - 1 <= bytes.count,
+           String(decoding: bytes[(node.start.column - 1)...], as: UTF8.self) == firstLine {
+            return nil
+        }
         var start = max(0, node.start.column - 1)
         while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         guard start < bytes.count, bytes[start] == 0x60 || bytes[start] == 0x7E else { return nil }

@@ -30,8 +30,10 @@ enum OutputFixer {
                 let last = min(step.endLine, lines.count) - 1
                 guard last >= 0 else { continue }
                 let prefix = indentation(source.line(step.fence.line) ?? "", column: step.fence.column)
-                var inserted = [""] + block(result, prefix: prefix)
-                if last + 1 < lines.count && !lines[last + 1].text.allSatisfy(\.isWhitespace) { inserted.append("") }
+                // A blank line inside a quote keeps its marker, so that the block stays in the quote.
+                let blank = String(prefix.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+                var inserted = [blank] + block(result, prefix: prefix)
+                if last + 1 < lines.count && !lines[last + 1].text.allSatisfy(\.isWhitespace) { inserted.append(blank) }
                 let lineEnd = end(ofLine: step.fence.line - 1)
                 var new = inserted.map { Line(text: $0, end: lineEnd) }
                 // A step on the file's last line: the file still ends as it did.

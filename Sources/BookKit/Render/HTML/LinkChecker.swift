@@ -46,8 +46,8 @@ enum LinkChecker {
             }
             // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
             for (attribute, raw) in pairs(linkPattern, in: text) {
-                let link = unescape(raw)
-                if attribute == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link) {
+                let (link, unknown) = decoded(raw)
+                if unknown || (attribute == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link)) {
                     problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets, and load pictures only from relative paths and data:image/"))
                 } else if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
                     problems.append(SiteError(page: path, link: link, reason: reason))
@@ -138,10 +138,37 @@ enum LinkChecker {
     }
     private static let cache = Mutex<[String: NSRegularExpression?]>([:])
 
-    private static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    private static func unescape(_ s: String) -> String { decoded(s).text }
+
+    /// An attribute's value as a browser reads it: numeric character references and the five
+    /// names our pages use decoded; `unknown` when another named reference stands in it (a
+    /// browser might read `&colon;` as ':', so such a link is refused).
+    static func decoded(_ s: String) -> (text: String, unknown: Bool) {
+        guard s.contains("&") else { return (s, false) }
+        let names: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+        var out = "", unknown = false
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(32).firstIndex(of: ";") else { out += "&"; rest = after; continue }
+            let name = after[..<semicolon]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+            } else if let known = names[name] {
+                out += known
+            } else {
+                unknown = unknown || name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && !name.isEmpty
+                out += "&" + name + ";"
+            }
+            rest = after[after.index(after: semicolon)...]
+        }
+        return (out + rest, unknown)
     }
 }
