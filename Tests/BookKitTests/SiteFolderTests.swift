@@ -145,7 +145,7 @@ struct SiteFolderTests {
             Dictionary(uniqueKeysWithValues: (0..<30).map { ("p\($0).html", Data("build \(k) page \($0)".utf8)) })
         }
         for _ in 0..<3 {
-            let failures = Failures()
+            let failures = RaceFailures()
             DispatchQueue.concurrentPerform(iterations: sites.count) { k in
                 do { try SiteFolder.replace(place.site, with: sites[k]) } catch { failures.add("\(error)") }
             }
@@ -161,7 +161,7 @@ struct SiteFolderTests {
         let book = ScratchBook()
         try book.write("en/01-a.md", "# A\n\n```swift step\nvalue 1\n```\n\nText `=2`.\n")
         try book.write("en/02-b.md", "# B\n\nMore.\n")
-        let failures = Failures()
+        let failures = RaceFailures()
         let options = book.options()
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             do {
@@ -178,7 +178,7 @@ struct SiteFolderTests {
 }
 
 /// Errors collected from several threads.
-final class Failures: @unchecked Sendable {
+final class RaceFailures: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [String] = []
     func add(_ failure: String) { lock.lock(); list.append(failure); lock.unlock() }
