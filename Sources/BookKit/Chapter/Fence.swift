@@ -10,10 +10,12 @@ struct Fence {
         guard let line = source.line(node.start.line) else { return nil }
         let bytes = Array(line.utf8)
         // Indented code has no info string, and its first line is its text's first line (even when
-        // that reads like a fence: "    ```swift step" is code, not a step).
-        let firstLine = node.literal.prefix { $0 != "\n" && $0 != "\r" }
+        // that reads like a fence: "    ```swift step" is code, not a step). Compared without
+        // leading blanks: cmark turns the rest of a tab into spaces.
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let firstLine = node.literal.prefix { $0 != "\n" && $0 != "\r" }.drop(while: blank)
         if node.fenceInfo.isEmpty, node.start.column >= 1, node.start.column - 1 <= bytes.count,
-           String(decoding: bytes[(node.start.column - 1)...], as: UTF8.self) == firstLine {
+           String(decoding: bytes[(node.start.column - 1)...], as: UTF8.self).drop(while: blank) == firstLine {
             return nil
         }
         var start = max(0, node.start.column - 1)
