@@ -3,13 +3,13 @@ import BookKit
 import MicroGPT
 
 extension MicroGPTBinding {
-    /// The data set and the character tokenizer. Relative paths resolve against the chapters folder.
+    /// The data set and the character tokenizer. Relative paths resolve against the chapters folder;
+    /// a data file must be inside it (the context refuses anything else).
     func registerData(in library: Library, context: LibraryContext) {
         library.function("func Dataset(path: String) throws -> Dataset") { a in
-            let path: String = try a(0)
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : context.chaptersDirectory.appendingPathComponent(path)
+            let url = try context.chapterFile(try a(0))
             a.noteRead(url)
-            return try context.memoized(DatasetKey(path: url.standardized.path)) { try Dataset(path: url.path) }
+            return try context.memoized(DatasetKey(path: url.path)) { try Dataset(path: url.path) }
         }
         library.function("func Dataset(text: String) -> Dataset") { a in Dataset(text: try a(0)) }
         library.properties(Dataset.self, ["documents": \.documents, "tokenizer": \.tokenizer, "count": \.count])

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 @testable import BookKit
 
-/// The package root, found from this file's path, so that screenshots land in `build/`.
+/// The package root, found from this file's path, so that screenshots land in `.build/screenshots`
+/// (never in `build/`, which only `book build` writes).
 private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
@@ -13,7 +14,7 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     defer { try? FileManager.default.removeItem(at: folder) }
     try Site.write(files, to: folder)
 
-    let check = BrowserCheck(screenshots: packageRoot.appendingPathComponent("build/screenshots"))
+    let check = BrowserCheck(screenshots: packageRoot.appendingPathComponent(".build/screenshots"))
     let report = try check.run(site: folder)
 
     #expect(report.failures == [])

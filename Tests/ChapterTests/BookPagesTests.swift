@@ -7,7 +7,7 @@ import Testing
 /// The real book, built and opened page by page in headless Chromium: no console error, no
 /// failed request, charts present, sliders and language switchers working, no `pre` that scrolls
 /// sideways at 1280 or 390 px, no negative zero. Screenshots of
-/// every page (light, dark, phone) go to build/screenshots/book for a person to look at.
+/// every page (light, dark, phone) go to .build/screenshots/book for a person to look at.
 struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
@@ -15,7 +15,7 @@ struct BookPagesTests {
         let report = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
-        var check = BrowserCheck(screenshots: Book.root.appendingPathComponent("build/screenshots/book"))
+        var check = BrowserCheck(screenshots: Book.root.appendingPathComponent(".build/screenshots/book"))
         // A desktop window and a phone: no `pre` scrolls sideways at either, no page shows a negative zero.
         check.widths = [1280, 390]
         let pages = try check.run(site: output)

@@ -13,6 +13,20 @@ public struct StepOptions: Sendable, Hashable {
     public init() {}
 }
 
+/// Ids every page keeps for itself: the template's landmarks, and the prefixes of the ids that
+/// charts and sliders are given. A step may not be named like them (its box would share an id).
+public enum ReservedIDs {
+    /// The ids of the page around a chapter.
+    public static let template: Set<String> = ["content", "sidebar", "sidebar-title", "toc-side-title", "toc-inline-title"]
+    /// Charts' and sliders' ids start with these.
+    public static let generatedPrefixes = ["chart-", "slider-"]
+
+    /// Whether a step named `name` would take an id the page uses for itself.
+    public static func contains(_ name: String) -> Bool {
+        template.contains(name) || generatedPrefixes.contains { name.hasPrefix($0) }
+    }
+}
+
 /// The `output` block right after a step: the text the step must give.
 public struct OutputBlock: Sendable, Hashable {
     /// The expected text, without the final line end.

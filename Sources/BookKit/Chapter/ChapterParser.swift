@@ -41,15 +41,45 @@ public enum ChapterParser {
                     previousWasStep = codeBlock(node, afterStep: wasStep)
                 case .code:
                     code(node)
+                case .link(let destination, _) where !SafeLink.allowsLink(destination):
+                    unsafe(node, destination, "links may go to http, https or mailto addresses or to relative targets; the link is shown as plain text")
+                    read(node.children)
+                case .image(let source, _) where !SafeLink.allowsImage(source):
+                    unsafe(node, source, "images may come from relative paths or be data:image/png, gif, jpeg or webp; the image is shown as its description")
                 default:
                     read(node.children)
                 }
             }
         }
 
+        /// A warning at a link or image whose target a page may not carry: at the target when it
+        /// stands in the source after the link's start, else at the link itself.
+        private mutating func unsafe(_ node: MarkdownNode, _ target: String, _ rule: String) {
+            var place = node.start
+            let last = min(node.endLine, source.lines.count)
+            if !target.isEmpty, node.start.line <= last {
+                for number in node.start.line...last {
+                    guard let line = source.line(number) else { continue }
+                    let from = number == node.start.line ? min(max(0, node.start.column - 1), line.utf8.count) : 0
+                    let start = String.Index(line.utf8.index(line.startIndex, offsetBy: from), within: line) ?? line.startIndex
+                    guard let found = line.range(of: target, range: start..<line.endIndex) else { continue }
+                    place = SourcePoint(line: number, column: line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1)
+                    break
+                }
+            }
+            chapter.diagnostics.append(source.diagnostic(.unsafeLink, "'\(SafeLink.quoted(target))' may not stand in a page: \(rule)",
+                                                         line: place.line, column: place.column, severity: .warning))
+        }
+
         /// A step, an output block or other code; true when it was a step.
         private mutating func codeBlock(_ node: MarkdownNode, afterStep: Bool) -> Bool {
-            guard let fence = Fence(node, in: source) else { return false }  // indented code
+            guard let fence = Fence(node, in: source) else {
+                // Indented code: shown as it is, unless it was meant as a step.
+                if let (id, message) = AlmostStep.problem(indented: node.literal) {
+                    chapter.diagnostics.append(source.diagnostic(id, message, line: node.start.line, column: node.start.column, severity: .warning))
+                }
+                return false
+            }
             if !fence.isClosed(node, in: source) {
                 chapter.diagnostics.append(source.diagnostic(.unterminatedFence,
                     "unterminated code fence: the \(fence.marker) opened here is never closed; add a line \(fence.marker) after the block",
@@ -71,6 +101,10 @@ public enum ChapterParser {
                     fence: source.location(line: node.start.line, column: fence.column),
                     endLine: node.endLine, output: nil, node: node.index))
                 return true
+            }
+            if let (id, message) = AlmostStep.problem(info: node.fenceInfo) {
+                chapter.diagnostics.append(source.diagnostic(id, message, line: node.start.line,
+                                                             column: fence.infoColumn(line: node.start.line, in: source), severity: .warning))
             }
             if words.first == "output" {
                 if afterStep, let last = chapter.steps.indices.last, chapter.steps[last].output == nil {
@@ -138,6 +172,9 @@ public enum ChapterParser {
                   name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 return (.badStepName, "step name '\(name)' is not an id: use letters, digits, '-' and '_', starting with a letter")
             }
+            guard !ReservedIDs.contains(name) else {
+                return (.reservedStepName, "step name '\(name)' is an id the page keeps for itself (\(ReservedIDs.template.sorted().joined(separator: ", ")), and names starting with chart- or slider-); choose another name")
+            }
             guard names.insert(name).inserted else { return (.duplicateStepName, "another step in this chapter is already named '\(name)'") }
             options.name = name
         }
@@ -178,7 +215,7 @@ public enum ChapterParser {
     }
 
     fileprivate static func trimmedLiteral(_ node: MarkdownNode) -> String {
-        var text = node.literal.replacingOccurrences(of: "\r\n", with: "\n")
+        var text = node.literal.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -53,7 +53,7 @@ extension ChapterSection {
         var generated = Set<Int>()  // lines of output blocks, which `--fix` rewrites
         for output in chapter.steps.compactMap(\.output) { generated.formUnion(output.fence.line...output.endLine) }
         let lines = chapter.source.lines
-        var used = Set<String>()
+        var names = UniqueNames()
         var sections: [ChapterSection] = []
         for (k, heading) in headings.enumerated() {
             let end = k + 1 < headings.count ? headings[k + 1].start.line - 1 : lines.count
@@ -70,7 +70,7 @@ extension ChapterSection {
                 .joined(separator: "\n")
             let title = heading.plainText.trimmingCharacters(in: .whitespaces)
             sections.append(ChapterSection(heading: heading.index, level: heading.headingLevel, title: title,
-                                           key: Slug.unique(Slug.make(title), avoiding: &used), line: heading.start.line,
+                                           key: names.claim(Slug.make(title)), line: heading.start.line,
                                            endLine: end, fingerprint: fingerprint(text), mark: mark))
         }
         return sections

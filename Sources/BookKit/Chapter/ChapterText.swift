@@ -6,17 +6,19 @@ public struct ChapterText: Sendable {
     public let file: String
     /// The whole text.
     public let text: String
-    /// The lines without their line ends (`\n` or `\r\n`).
+    /// The lines without their line ends. A line ends, as in cmark, at `\r\n`, `\n` or a lone `\r`.
     public let lines: [String]
+    /// Each line's own line end (`\n`, `\r\n`, `\r`, or empty for a last line without one), so
+    /// that rewriting a few lines keeps every other byte.
+    public let lineEnds: [String]
 
     /// Decodes `bytes` as UTF-8; throws a diagnostic at the first byte that is not UTF-8.
     public init(file: String, bytes: Data) throws(Diagnostic) {
         let array = [UInt8](bytes)
         if let bad = Self.firstInvalidByte(array) {
-            let before = array[..<bad]
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            let column = bad - lineStart + 1
+            let starts = Self.lineRanges(array[..<bad]).map(\.text.lowerBound)
+            let line = starts.count
+            let column = bad - (starts.last ?? 0) + 1
             let hex = String(format: "0x%02X", array[bad])
             throw Diagnostic(.notUTF8, "the file is not valid UTF-8: byte \(hex) does not start a valid character; save the file as UTF-8",
                              at: SourceLocation(file: file, line: line, column: column))
@@ -29,9 +31,26 @@ public struct ChapterText: Sendable {
         self.file = file
         self.text = text
         // Bytes, not Characters: "\r\n" is one Character in Swift.
-        self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        let bytes = Array(text.utf8)
+        let ranges = Self.lineRanges(bytes[...])
+        lines = ranges.map { String(decoding: bytes[$0.text], as: UTF8.self) }
+        lineEnds = ranges.map { String(decoding: bytes[$0.end], as: UTF8.self) }
+    }
+
+    /// Where each line's text and its line end lie in `bytes`; always at least one line.
+    static func lineRanges(_ bytes: ArraySlice<UInt8>) -> [(text: Range<Int>, end: Range<Int>)] {
+        var ranges: [(text: Range<Int>, end: Range<Int>)] = []
+        var start = bytes.startIndex, i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
+            let endLength = byte == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A ? 2 : 1
+            ranges.append((start..<i, i..<(i + endLength)))
+            i += endLength
+            start = i
         }
+        ranges.append((start..<bytes.endIndex, bytes.endIndex..<bytes.endIndex))
+        return ranges
     }
 
     /// The 1-based line `number`, or nil past the end.

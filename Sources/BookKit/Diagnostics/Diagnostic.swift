@@ -84,6 +84,13 @@ extension DiagnosticID {
     public static let wordFormsCount: DiagnosticID = "chapter.word-forms-count"
     public static let wordFormsLanguage: DiagnosticID = "chapter.word-forms-language"
     public static let wordWithoutNumber: DiagnosticID = "chapter.word-without-number"
+    /// A warning: a code block whose info string or indentation makes it almost a step.
+    public static let almostStep: DiagnosticID = "chapter.almost-step"
+    /// A warning: a code block almost an `output` block.
+    public static let almostOutput: DiagnosticID = "chapter.almost-output"
+    public static let reservedStepName: DiagnosticID = "chapter.reserved-step-name"
+    /// A warning: a link or image whose target may not stand in a page (`javascript:`, ...).
+    public static let unsafeLink: DiagnosticID = "chapter.unsafe-link"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"

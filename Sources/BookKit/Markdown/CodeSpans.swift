@@ -34,24 +34,30 @@ enum CodeSpans {
             while j < bytes.count && bytes[j] == backtick { j += 1 }
             return j - i
         }
+        // Every whole run of backticks, by length, in order: an opener's closer is the first run of
+        // its length that starts after it. Found by a cursor per length, so the whole search stays
+        // linear however many runs never close (cmark keeps the same table).
+        var runs: [Int: [Int]] = [:]
+        var k = 0
+        while k < bytes.count {
+            guard bytes[k] == backtick else { k += 1; continue }
+            let length = run(at: k)
+            runs[length, default: []].append(k)
+            k += length
+        }
+        var cursors: [Int: Int] = [:]
         var spans: [CodeSpan] = []
         var i = 0
         while i < bytes.count {
             if bytes[i] == backslash { i += 2; continue }
             guard bytes[i] == backtick else { i += 1; continue }
             let length = run(at: i)
-            var j = i + length
-            var close: Int?
-            while j < bytes.count {
-                if bytes[j] == backtick {
-                    let other = run(at: j)
-                    if other == length { close = j; break }
-                    j += other
-                } else {
-                    j += 1
-                }
-            }
-            guard let end = close else { i += length; continue }
+            let starts = runs[length] ?? []
+            var next = cursors[length, default: 0]
+            while next < starts.count && starts[next] <= i { next += 1 }
+            cursors[length] = next
+            guard next < starts.count else { i += length; continue }
+            let end = starts[next]
             spans.append(span(bytes: bytes, where_: where_, open: i, from: i + length, to: end))
             i = end + length
         }

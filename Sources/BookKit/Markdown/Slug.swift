@@ -15,15 +15,26 @@ public enum Slug {
         }
         return slug.isEmpty ? "section" : slug
     }
+}
 
-    /// `base`, or `base-2`, `base-3`, ... whichever is not in `used` yet; records the choice.
-    public static func unique(_ base: String, avoiding used: inout Set<String>) -> String {
-        var candidate = base
-        var n = 1
+/// Hands out ids that are unique on a page: `base`, then `base-2`, `base-3`, ... Each base
+/// remembers how far it got, so that thousands of headings with the same text take linear time.
+public struct UniqueNames: Sendable {
+    /// Every id handed out or reserved.
+    public private(set) var used: Set<String>
+    private var next: [String: Int] = [:]
+
+    public init(used: Set<String> = []) { self.used = used }
+
+    /// `base` or the first `base-N` not used yet, now used.
+    public mutating func claim(_ base: String) -> String {
+        var n = next[base, default: 1]
+        var candidate = n == 1 ? base : "\(base)-\(n)"
         while used.contains(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }
+        next[base] = n + 1
         used.insert(candidate)
         return candidate
     }

@@ -22,14 +22,19 @@ enum BookSources {
             throw .chaptersFolderMissing(options.displayRoot)
         }
         if !options.languages.isEmpty {
-            for language in options.languages where chapterFiles(options, language).isEmpty {
-                throw .languageMissing(language: language, folder: options.displayRoot)
+            for language in options.languages {
+                guard isLanguageCode(language) else { throw .badLanguage(language: language, folder: options.displayRoot) }
+                if chapterFiles(options, language).isEmpty { throw .languageMissing(language: language, folder: options.displayRoot) }
             }
             return options.languages
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: options.chapters.path)) ?? []
         let found = entries.filter { !chapterFiles(options, $0).isEmpty }
         if found.isEmpty { throw .noChapters(options.displayRoot) }
+        // A folder's name becomes a `lang` attribute, a path in the site and an EPUB's name.
+        if let bad = found.sorted().first(where: { !isLanguageCode($0) }) {
+            throw .badLanguage(language: bad, folder: options.displayRoot)
+        }
         let preferred = ["en", "ru", "et"]
         return preferred.filter(found.contains) + found.filter { !preferred.contains($0) }.sorted()
     }
@@ -68,6 +73,16 @@ enum BookSources {
             } catch {
                 return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: nil, diagnostics: [error])
             }
+        }
+    }
+
+    /// Like a BCP 47 tag: a 2-8 letter language, then subtags of 1-8 letters or digits after '-'
+    /// (`en`, `pt-BR`, `zh-Hant-TW`).
+    static func isLanguageCode(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
     }
 

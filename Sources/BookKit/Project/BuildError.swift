@@ -6,6 +6,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case noChapters(String)
     /// A language folder asked for with `--language` is missing or holds no chapters.
     case languageMissing(language: String, folder: String)
+    /// A language folder (or `--language`) not named like a language code.
+    case badLanguage(language: String, folder: String)
     /// A file that could not be read at all.
     case unreadable(file: String, reason: String)
     /// Problems in chapters, in file order, each at its position.
@@ -27,6 +29,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: no chapters in '\(folder)': expected files like \(folder)/en/00-name.md"
         case .languageMissing(let language, let folder):
             return "error: no chapters for language '\(language)': expected files like \(folder)/\(language)/00-name.md"
+        case .badLanguage(let language, let folder):
+            return "error: '\(SafeLink.quoted(language))' is not a language code: a language folder is named by its BCP 47 code, like en, ru or pt-BR (letters, digits and '-'); rename \(folder)/\(SafeLink.quoted(language)) or move it out"
         case .unreadable(let file, let reason):
             return "\(file): error: cannot read the file: \(reason)"
         case .diagnostics(let list):

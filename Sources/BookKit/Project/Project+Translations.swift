@@ -7,11 +7,13 @@ extension Project {
         return try BookSources.load(options, "en")
     }
 
-    /// Stray Markdown files in the language folders; translation problems of every non-English
+    /// Stray Markdown files in the language folders; the chapters' own warnings (almost-steps,
+    /// unsafe links); translation problems of every non-English
     /// edition (steps at `stepSeverity`, sections as warnings or, when `strict`, errors with
     /// everything a translation lacks); with `strict`, glossaries out of their alphabet's order.
     func translationProblems(_ editions: [RanEdition], stepSeverity: Severity, strict: Bool) throws(BuildError) -> [Diagnostic] {
         var found = editions.flatMap { BookSources.unknownFiles(options, $0.language) }
+        found += editions.flatMap { $0.chapters.flatMap { $0.source.diagnostics.filter { $0.severity == .warning } } }
         if strict {
             for edition in editions {
                 for ran in edition.chapters where ran.source.slug == "glossary" {

@@ -144,14 +144,15 @@ public final class Project {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
         for language in languages { sources.append((language, try BookSources.load(options, language))) }
-        runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.isEmpty ? $0.parsed : nil } })
+        runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.contains { $0.severity == .error } ? nil : $0.parsed } })
         var editions: [RanEdition] = []
         for (language, loaded) in sources {
             var chapters: [RanChapter] = []
             for source in loaded {
                 // Broken Markdown is reported alone: running a half-parsed chapter only adds noise.
-                guard let chapter = source.parsed, source.diagnostics.isEmpty else {
-                    chapters.append(RanChapter(source: source, outcomes: nil, errors: source.diagnostics, mismatches: []))
+                let broken = source.diagnostics.filter { $0.severity == .error }
+                guard let chapter = source.parsed, broken.isEmpty else {
+                    chapters.append(RanChapter(source: source, outcomes: nil, errors: broken, mismatches: []))
                     continue
                 }
                 let (outcomes, reusedFrom) = runner.outcomes(for: chapter)
@@ -187,7 +188,8 @@ public final class Project {
         }
         let text = OutputFixer.fixed(chapter, results: results)
         guard text != chapter.source.text else { return nil }
-        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+        // Through a symbolic link to the file itself: the link stays a link.
+        do { try Data(text.utf8).write(to: url.resolvingSymlinksInPath(), options: .atomic) } catch {
             throw .cannotWrite(path: chapter.source.file, reason: error.localizedDescription)
         }
         return chapter.source.file

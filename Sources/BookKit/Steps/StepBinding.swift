@@ -32,6 +32,32 @@ public final class LibraryContext: @unchecked Sendable {
 
     public init(chaptersDirectory: URL) { self.chaptersDirectory = chaptersDirectory }
 
+    /// The real path of the file `path` names (relative to the chapters folder, or absolute), when
+    /// it is a regular file inside the chapters folder once symbolic links are followed: steps may
+    /// read nothing else on the machine. The error says what is allowed.
+    public func chapterFile(_ path: String) throws(StepFailure) -> URL {
+        let allowed = "steps may read only files inside the chapters folder (a path relative to it, like data/names.txt)"
+        guard let root = Self.realPath(chaptersDirectory.path) else {
+            throw StepFailure("cannot read '\(path)': the chapters folder cannot be read")
+        }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : chaptersDirectory.appendingPathComponent(path)
+        // A missing file and a file outside get the same answer: steps cannot probe the machine.
+        guard let real = Self.realPath(url.path), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw StepFailure("cannot read '\(path)': there is no such file in the chapters folder; \(allowed)")
+        }
+        var info = stat()
+        guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw StepFailure("cannot read '\(path)': it is not a regular file; \(allowed)")
+        }
+        return URL(fileURLWithPath: real)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
     /// The value under `key`, computed once by `make` for the life of this context.
     public func memoized<Key: Hashable & Sendable, T>(_ key: Key, _ make: () throws -> T) rethrows -> T {
         lock.lock()

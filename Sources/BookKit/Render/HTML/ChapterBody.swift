@@ -3,7 +3,7 @@
 /// as text, headings with ids. Nothing is patched afterwards.
 struct ChapterBody {
     /// Ids the page template uses; headings and step names must not take them.
-    static let templateIDs: Set<String> = ["content", "sidebar", "sidebar-title", "toc-side-title", "toc-inline-title"]
+    static let templateIDs = ReservedIDs.template
 
     let chapter: Chapter
     /// The outcome of each of `chapter.items`.
@@ -41,12 +41,12 @@ struct ChapterBody {
     func headings() -> [(node: Int, heading: Heading)] { headings(inlineTexts) }
 
     private func headings(_ texts: [Int: String]) -> [(node: Int, heading: Heading)] {
-        var used = Self.templateIDs.union(chapter.steps.compactMap(\.options.name))
+        var names = UniqueNames(used: Self.templateIDs.union(chapter.steps.compactMap(\.options.name)))
         var found: [(node: Int, heading: Heading)] = []
         chapter.document.walk { node, _ in
             guard node.headingLevel > 0 else { return }
             let text = Self.plainText(node, texts)
-            found.append((node.index, Heading(level: node.headingLevel, id: Slug.unique(Slug.make(text), avoiding: &used), text: text)))
+            found.append((node.index, Heading(level: node.headingLevel, id: names.claim(Slug.make(text)), text: text)))
         }
         return found
     }
@@ -55,6 +55,9 @@ struct ChapterBody {
     func render(ids: PageIDs, afterTitle: ([Heading]) -> String) -> RenderedChapter {
         let texts = inlineTexts
         let headings = headings(texts)
+        // Charts and sliders name their ids after their content: they step around the ids the
+        // page already has (a heading may read like a chart's id).
+        ids.reserve(headings.map(\.heading.id) + chapter.steps.compactMap(\.options.name) + Self.templateIDs)
         var steps: [Int: Int] = [:], outputs: Set<Int> = []
         for (i, step) in chapter.steps.enumerated() {
             steps[step.node] = i

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A page of the generated site that points somewhere that does not exist, or is too big.
 public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,8 +15,8 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Proves every internal link and in-page reference of a generated site resolves and that no page
-/// asks another host for anything.
+/// Proves every internal link and in-page reference of a generated site resolves, that no page
+/// asks another host for anything or carries a script URL, and that no id is on a page twice.
 enum LinkChecker {
     /// Pages may not grow past this.
     static let pageLimit = 1_000_000
@@ -23,11 +24,16 @@ enum LinkChecker {
     /// Every problem in `files` (relative path -> bytes), pages in path order.
     static func problems(in files: [String: Data]) -> [SiteError] {
         var ids: [String: Set<String>] = [:]
+        var repeated: [String: [String]] = [:]
         var texts: [String: String] = [:]
         for (path, data) in files where path.hasSuffix(".html") {
             let text = String(decoding: data, as: UTF8.self)
             texts[path] = text
-            ids[path] = Set(matches(#"\sid="([^"]*)""#, in: text).map(unescape))
+            var seen: Set<String> = []
+            for id in matches(#"\sid="([^"]*)""#, in: text).map(unescape) where !seen.insert(id).inserted {
+                repeated[path, default: []].append(id)
+            }
+            ids[path] = seen
         }
         var problems: [SiteError] = []
         for path in texts.keys.sorted() {
@@ -35,8 +41,15 @@ enum LinkChecker {
             if let size = files[path]?.count, size > pageLimit {
                 problems.append(SiteError(page: path, link: "", reason: "the page is \(size) bytes, over the limit of \(pageLimit)"))
             }
-            for link in matches(#"\s(?:href|src)="([^"]*)""#, in: text).map(unescape) {
-                if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
+            for id in Set(repeated[path] ?? []).sorted() {
+                problems.append(SiteError(page: path, link: "", reason: "the id \"\(id)\" is on more than one element"))
+            }
+            // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
+            for (attribute, raw) in pairs(linkPattern, in: text) {
+                let (link, unknown) = decoded(raw)
+                if unknown || (attribute == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link)) {
+                    problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets, and load pictures only from relative paths and data:image/"))
+                } else if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
                     problems.append(SiteError(page: path, link: link, reason: reason))
                 }
             }
@@ -94,21 +107,68 @@ enum LinkChecker {
     }
 
     private static func hasScheme(_ link: String) -> Bool {
-        link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil
+        SafeLink.scheme(link) != nil
     }
+
+    /// `href` and `src` attributes: the attribute's name, then its value.
+    private static let linkPattern = #"\s(href|src)="([^"]*)""#
 
     /// The first capture group of every match of `pattern`.
     static func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        pairs(pattern, in: text, groups: 1).map(\.0)
+    }
+
+    /// The first two capture groups of every match of `pattern` (the second empty with `groups: 1`).
+    private static func pairs(_ pattern: String, in text: String, groups: Int = 2) -> [(String, String)] {
+        guard let regex = compiled(pattern) else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-            ns.substring(with: $0.range(at: 1))
+            (ns.substring(with: $0.range(at: 1)), groups == 1 ? "" : ns.substring(with: $0.range(at: 2)))
         }
     }
 
-    private static func unescape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    /// Each pattern compiled once per process (a site has thousands of links, a page a few patterns).
+    private static func compiled(_ pattern: String) -> NSRegularExpression? {
+        cache.withLock { regexes in
+            if let hit = regexes[pattern] { return hit }
+            let regex = try? NSRegularExpression(pattern: pattern)
+            regexes[pattern] = regex
+            return regex
+        }
+    }
+    private static let cache = Mutex<[String: NSRegularExpression?]>([:])
+
+    private static func unescape(_ s: String) -> String { decoded(s).text }
+
+    /// An attribute's value as a browser reads it: numeric character references and the five
+    /// names our pages use decoded; `unknown` when another named reference stands in it (a
+    /// browser might read `&colon;` as ':', so such a link is refused).
+    static func decoded(_ s: String) -> (text: String, unknown: Bool) {
+        guard s.contains("&") else { return (s, false) }
+        let names: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+        var out = "", unknown = false
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(32).firstIndex(of: ";") else { out += "&"; rest = after; continue }
+            let name = after[..<semicolon]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+            } else if let known = names[name] {
+                out += known
+            } else {
+                unknown = unknown || name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && !name.isEmpty
+                out += "&" + name + ";"
+            }
+            rest = after[after.index(after: semicolon)...]
+        }
+        return (out + rest, unknown)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a Markdown tree as HTML the way cmark's own HTML renderer does, byte for byte (a test
 /// holds it to cmark's output), with the book's changes: raw HTML in a chapter is shown as text,
-/// headings get ids, and a chapter's steps and inline expressions are drawn by the caller.
+/// headings get ids, links and images with a script URL are drawn inert (see `SafeLink`), and a
+/// chapter's steps and inline expressions are drawn by the caller.
 struct MarkdownHTML {
     /// What the caller draws instead of cmark's rendering of a node.
     enum Replacement {
@@ -160,12 +161,16 @@ struct MarkdownHTML {
             case .code: out += "<code>" + escape(node.literal) + "</code>"
             case .emphasis: out += "<em>"; inlines(node.children); out += "</em>"
             case .strong: out += "<strong>"; inlines(node.children); out += "</strong>"
+            case .link(let destination, _) where !SafeLink.allowsLink(destination):
+                inlines(node.children)  // a script URL: only the text stays (the chapter got a warning)
             case .link(let destination, let title):
                 out += "<a href=\"" + escapeHref(markdown.linkTarget(destination)) + "\""
                 if !title.isEmpty { out += " title=\"" + escape(title) + "\"" }
                 out += ">"
                 inlines(node.children)
                 out += "</a>"
+            case .image(let source, _) where !SafeLink.allowsImage(source):
+                out += alt(node.children)
             case .image(let source, let title):
                 out += "<img src=\"" + escapeHref(source) + "\" alt=\"" + alt(node.children) + "\""
                 if !title.isEmpty { out += " title=\"" + escape(title) + "\"" }

@@ -56,7 +56,7 @@ struct PageTemplate {
     /// The root `index.html`: every edition in its own language.
     func rootIndex() -> String {
         var main = "<main id=\"content\" class=\"home\"><h1>\(editions.map { HTML.escape(InterfaceText.forLanguage($0.language).bookTitle) }.first ?? "")</h1>"
-        main += "<p>" + editions.map { "<span lang=\"\($0.language)\">\(HTML.escape(InterfaceText.forLanguage($0.language).chooseLanguage))</span>" }.joined(separator: " · ") + "</p>"
+        main += "<p>" + editions.map { "<span lang=\"\(HTML.escape($0.language))\">\(HTML.escape(InterfaceText.forLanguage($0.language).chooseLanguage))</span>" }.joined(separator: " · ") + "</p>"
         main += "<ul class=\"edition-list\">"
         for edition in editions {
             let words = InterfaceText.forLanguage(edition.language)
@@ -95,9 +95,9 @@ struct PageTemplate {
         for edition in editions {
             let name = HTML.escape(InterfaceText.forLanguage(edition.language).languageName)
             if edition.language == current {
-                html += "<span lang=\"\(edition.language)\" aria-current=\"true\">\(name)</span>"
+                html += "<span lang=\"\(HTML.escape(edition.language))\" aria-current=\"true\">\(name)</span>"
             } else {
-                html += "<a href=\"../\(HTML.escape(edition.language))/\(HTML.escape(page(edition)))\" lang=\"\(edition.language)\" hreflang=\"\(edition.language)\" data-language-link>\(name)</a>"
+                html += "<a href=\"../\(HTML.escape(edition.language))/\(HTML.escape(page(edition)))\" lang=\"\(HTML.escape(edition.language))\" hreflang=\"\(HTML.escape(edition.language))\" data-language-link>\(name)</a>"
             }
         }
         return html + "</nav>"

@@ -163,12 +163,22 @@ final class Highlights {
 /// The ids of one page: charts and sliders name theirs after their content, and when a page shows
 /// the same result twice the second copy's ids get a suffix, so every id on a page stays unique.
 final class PageIDs {
+    /// What a chart or slider adds to its id for its parts (title, description, arrow, input).
+    static let partSuffixes = ["", "-title", "-desc", "-arrow", "-input"]
     private var uses: [String: Int] = [:]
+    /// Ids the page has already (headings, step names, the template's).
+    private var taken: Set<String> = []
 
-    /// `base` the first time, then `base-2`, `base-3`, ...
+    /// Keeps `ids` from charts and sliders, whose ids and parts' ids then step around them.
+    func reserve(_ ids: [String]) { taken.formUnion(ids) }
+
+    /// `base` the first time, then `base-2`, `base-3`, ... (skipping any whose parts are taken).
     func unique(_ base: String) -> String {
-        let n = uses[base, default: 0] + 1
-        uses[base] = n
-        return n == 1 ? base : "\(base)-\(n)"
+        while true {
+            let n = uses[base, default: 0] + 1
+            uses[base] = n
+            let id = n == 1 ? base : "\(base)-\(n)"
+            if !Self.partSuffixes.contains(where: { taken.contains(id + $0) }) { return id }
+        }
     }
 }
