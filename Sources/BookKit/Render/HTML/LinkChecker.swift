@@ -25,19 +25,19 @@ enum LinkChecker {
     static func problems(in files: [String: Data]) -> [SiteError] {
         var ids: [String: Set<String>] = [:]
         var repeated: [String: [String]] = [:]
-        var texts: [String: String] = [:]
+        var pages: [String: [HTMLAttribute]] = [:]
         for (path, data) in files where path.hasSuffix(".html") {
-            let text = String(decoding: data, as: UTF8.self)
-            texts[path] = text
+            let attributes = HTMLAttributes.scan(String(decoding: data, as: UTF8.self))
+            pages[path] = attributes
             var seen: Set<String> = []
-            for id in matches(#"\sid="([^"]*)""#, in: text).map(unescape) where !seen.insert(id).inserted {
+            for id in attributes.filter({ $0.name == "id" }).map({ unescape($0.value) }) where !seen.insert(id).inserted {
                 repeated[path, default: []].append(id)
             }
             ids[path] = seen
         }
         var problems: [SiteError] = []
-        for path in texts.keys.sorted() {
-            guard let text = texts[path], let own = ids[path] else { continue }
+        for path in pages.keys.sorted() {
+            guard let attributes = pages[path], let own = ids[path] else { continue }
             if let size = files[path]?.count, size > pageLimit {
                 problems.append(SiteError(page: path, link: "", reason: "the page is \(size) bytes, over the limit of \(pageLimit)"))
             }
@@ -45,23 +45,24 @@ enum LinkChecker {
                 problems.append(SiteError(page: path, link: "", reason: "the id \"\(id)\" is on more than one element"))
             }
             // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
-            for (attribute, raw) in pairs(linkPattern, in: text) {
+            for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
+                let raw = attribute.value
                 let (link, unknown) = decoded(raw)
-                if unknown || (attribute == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link)) {
+                if unknown || (attribute.name == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link)) {
                     problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets, and load pictures only from relative paths and data:image/"))
                 } else if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
                     problems.append(SiteError(page: path, link: link, reason: reason))
                 }
             }
-            for link in matches(#"<link[^>]*\shref="([^"]*)""#, in: text) + matches(#"\ssrc="([^"]*)""#, in: text)
-            where hasScheme(link) && !link.hasPrefix("data:") {
+            let loaded = attributes.filter { ($0.element == "link" && $0.name == "href") || $0.name == "src" }.map(\.value)
+            for link in loaded where hasScheme(link) && !link.hasPrefix("data:") {
                 problems.append(SiteError(page: path, link: link, reason: "pages must not load anything from another host"))
             }
-            var references = matches(#"url\(#([^)]+)\)"#, in: text)
-            for list in matches(#"\saria-(?:labelledby|describedby|controls)="([^"]*)""#, in: text) {
-                references += list.split(separator: " ").map(String.init)
+            var references = attributes.flatMap { HTMLAttributes.urlReferences(in: $0.value) }
+            for attribute in attributes where ["aria-labelledby", "aria-describedby", "aria-controls"].contains(attribute.name) {
+                references += attribute.value.split(separator: " ").map(String.init)
             }
-            references += matches(#"\sfor="([^"]*)""#, in: text)
+            references += attributes.filter { $0.name == "for" }.map(\.value)
             for reference in references where !own.contains(reference) {
                 problems.append(SiteError(page: path, link: "#" + reference, reason: "no element has id \"\(reference)\" on this page"))
             }
