@@ -1,9 +1,9 @@
 import ArgumentParser
 
 @main
-struct Book: ParsableCommand {
+struct Book: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a literate book whose steps run on a Swift microGPT.",
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, CleanCommand.self, TrainCommand.self, BenchCommand.self, ExportStepsCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, CleanCommand.self, ServeCommand.self, TrainCommand.self, BenchCommand.self, ExportStepsCommand.self]
     )
 }
