@@ -13,7 +13,7 @@ public struct ServeOptions: Sendable {
     /// How often the chapters folder is looked at.
     public var interval: Duration
 
-    public init(host: String = "127.0.0.1", port: UInt16 = 8000, interval: Duration = .milliseconds(100)) {
+    public init(host: String = "127.0.0.1", port: UInt16 = 8000, interval: Duration = .milliseconds(50)) {
         (self.host, self.port, self.interval) = (host, port, interval)
     }
 }

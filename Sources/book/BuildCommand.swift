@@ -35,7 +35,7 @@ struct ChapterOptions: ParsableArguments {
 
     /// A project on MicroGPT whose chapter lines and running programs go to `console`.
     static func project(_ options: BuildOptions, console: Console) -> Project {
-        let project = Project(options: options, binding: MicroGPTBinding()) { console.line($0) }
+        let project = Project(options: options, binding: MicroGPTBinding()) { console.chapterLine($0) }
         project.activity = { console.activity($0) }
         return project
     }

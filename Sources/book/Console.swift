@@ -11,10 +11,12 @@ import Synchronization
 final class Console: @unchecked Sendable {
     private struct Status {
         var running: [String] = []
+        var queued = 0
         var done = 0
         var total = 0
         var since = ContinuousClock.now
         var shown = false
+        var chapterLines = true
     }
 
     let quiet: Bool
@@ -46,17 +48,30 @@ final class Console: @unchecked Sendable {
         redraw()
     }
 
+    /// A chapter's summary line, unless `muteChapterLines` was called.
+    func chapterLine(_ text: String) {
+        if status.withLock({ $0.chapterLines }) { line(text) }
+    }
+
+    /// After the first build of `book serve`: one line per build says enough.
+    func muteChapterLines() {
+        status.withLock { $0.chapterLines = false }
+    }
+
     /// Follows chapter programs as they start and end.
     func activity(_ event: ChapterActivity) {
         guard isTerminal else { return }
         status.withLock { status in
             switch event {
-            case .started(let files):
-                if status.running.isEmpty { (status.done, status.total, status.since) = (0, 0, .now) }
-                status.running += files
+            case .queued(let files):
+                if status.queued == 0 { (status.done, status.total, status.since) = (0, 0, .now) }
+                status.queued += files.count
                 status.total += files.count
+            case .started(let file):
+                status.running.append(file)
             case .finished(let file):
                 status.running.removeAll { $0 == file }
+                status.queued -= 1
                 status.done += 1
             }
         }
@@ -65,14 +80,14 @@ final class Console: @unchecked Sendable {
 
     private func redraw() {
         status.withLock { status in
-            guard !status.running.isEmpty else {
+            guard status.queued > 0 else {
                 if status.shown { Self.write("\r\u{1B}[2K") }
                 status.shown = false
                 return
             }
             let seconds = (ContinuousClock.now - status.since).components.seconds
-            let names = status.running.map { $0.split(separator: "/").suffix(2).joined(separator: "/") }
-            var text = "running \(names.joined(separator: ", ")) (\(status.done) of \(status.total) done, \(seconds) s)"
+            let names = status.running.map { $0.split(separator: "/").suffix(2).joined(separator: "/").replacingOccurrences(of: ".md", with: "") }
+            var text = "[\(status.done)/\(status.total) chapter programs, \(seconds) s] running \(names.joined(separator: ", "))"
             if text.count > 100 { text = String(text.prefix(99)) + "…" }
             Self.write("\r\u{1B}[2K" + text)
             status.shown = true

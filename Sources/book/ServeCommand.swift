@@ -29,6 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(quiet: chapterOptions.quiet)
         let options = chapterOptions.buildOptions()
+        // A wrong folder is a typo to report now, not a server that waits for chapters forever.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.chapters.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw fail(.chaptersFolderMissing(options.displayRoot))
+        }
         let server = BookServer(chapters: options.chapters, options: ServeOptions(host: host, port: UInt16(port)),
                                 makeProject: { ChapterOptions.project(options, console: console) },
                                 events: { Self.report($0, console: console) })
@@ -47,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// One line per build; a failure's diagnostics go to stderr in full, as `book build` prints them.
     private static func report(_ event: ServeEvent, console: Console) {
+        console.muteChapterLines()
         switch event {
         case .built(let report, let changed, let duration):
             FileHandle.standardError.write(Data(report.warnings.map { $0.description + "\n" }.joined().utf8))

@@ -33,10 +33,11 @@ public func runChapter(_ chapter: Chapter, in session: any StepRunning,
     }
 }
 
-/// What the runner is doing, for a progress display: the chapter files whose programs start to run
-/// side by side, then each one as it ends (reported from the thread that ran it).
+/// What the runner is doing, for a progress display: the chapter files whose programs are about to
+/// run, then each one as it starts and ends (reported from the thread that runs it).
 public enum ChapterActivity: Sendable, Equatable {
-    case started(files: [String])
+    case queued(files: [String])
+    case started(file: String)
     case finished(file: String)
 }
 
@@ -77,7 +78,7 @@ final class ChapterRunner {
         // Sessions are made here, one per program, so the factory need not be thread-safe; each
         // session is then used by one thread only.
         let jobs = Jobs(chapters: firsts, sessions: firsts.map { makeSession($0.source.file, context, budget) }, activity: activity)
-        if !firsts.isEmpty { activity(.started(files: firsts.map(\.source.file))) }
+        if !firsts.isEmpty { activity(.queued(files: firsts.map(\.source.file))) }
         DispatchQueue.concurrentPerform(iterations: firsts.count) { i in jobs.run(i) }
         for (i, chapter) in firsts.enumerated() {
             let run = ProgramRun(file: chapter.source.file, origins: chapter.items.map(chapter.origin(of:)), outcomes: jobs.outcomes[i] ?? [])
@@ -114,6 +115,7 @@ final class ChapterRunner {
         }
 
         func run(_ i: Int) {
+            activity(.started(file: chapters[i].source.file))
             let result = runChapter(chapters[i], in: sessions[i])
             lock.lock()
             outcomes[i] = result

@@ -43,6 +43,8 @@ public final class Project {
         set { runner.activity = newValue }
     }
     private let runner: ChapterRunner
+    /// Chapter files parsed in earlier builds: an edit re-parses only the file it changed.
+    private let parsed = ParsedFiles()
 
     /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
     public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
@@ -160,7 +162,7 @@ public final class Project {
     private func runAll() throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
-        for language in languages { sources.append((language, try BookSources.load(options, language))) }
+        for language in languages { sources.append((language, try BookSources.load(options, language, known: parsed))) }
         runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.isEmpty ? $0.parsed : nil } })
         var editions: [RanEdition] = []
         for (language, loaded) in sources {
@@ -219,7 +221,7 @@ public final class Project {
         if let built = editions.first(where: { $0.language == "en" }) {
             english = built.chapters.map(\.source)
         } else if !BookSources.chapterFiles(options, "en").isEmpty {
-            english = try BookSources.load(options, "en")
+            english = try BookSources.load(options, "en", known: parsed)
         } else {
             return found
         }
