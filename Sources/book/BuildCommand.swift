@@ -20,9 +20,9 @@ struct ChapterOptions: ParsableArguments {
     @Flag(name: .long, help: "Run every step anew instead of reusing results kept in .build-cache.")
     var noCache = false
 
-    /// The book in these options, its steps on MicroGPT, reporting progress to `console`.
-    func project(output: String = "build", formats: [String] = ["html"], console: Console? = nil) -> Project {
-        Self.project(buildOptions(output: output, formats: formats), console: console ?? Console(quiet: quiet))
+    /// The book in these options, its steps on MicroGPT, reporting progress unless quiet.
+    func project(output: String = "build", formats: [String] = ["html"]) -> Project {
+        Self.project(buildOptions(output: output, formats: formats), console: Console(quiet: quiet))
     }
 
     /// The build options these command-line options stand for.

@@ -13,7 +13,11 @@ import Testing
         let tool = try ServeCommandTests.tool()
         let scratch = ScratchBook()
         try FileManager.default.copyItem(at: Self.chapters, to: scratch.chapters)
-        let chapter = scratch.chapters.appendingPathComponent("en/03-attention.md")
+        // The fourth English chapter (the book's attention chapter when this was written), or the last.
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.chapters.appendingPathComponent("en").path)
+            .filter { $0.first?.isNumber == true && $0.hasSuffix(".md") }.sorted()
+        let name = try #require(names.count > 3 ? names[3] : names.last)
+        let chapter = scratch.chapters.appendingPathComponent("en/\(name)")
         let original = try String(contentsOf: chapter, encoding: .utf8)
 
         let serve = Process()
@@ -30,7 +34,7 @@ import Testing
         defer { browser.close() }
         try await offThePool {
             // The first build runs every chapter program (a few seconds); the page waits for it.
-            try browser.navigate("http://127.0.0.1:\(port)/en/03-attention.html")
+            try browser.navigate("http://127.0.0.1:\(port)/en/\(name.dropLast(3)).html")
             try browser.waitUntil("document.querySelector('h1') !== null && document.title !== 'Building…'", timeout: 600)
         }
         var times: [Duration] = []
@@ -57,7 +61,7 @@ import Testing
         print("book serve benchmark: the server's build times (s): \(builds.joined(separator: ", "))")
         let median = times.sorted()[times.count / 2]
         let ms = times.map { String(format: "%.0f", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000) }
-        print("book serve benchmark (real book, en/03-attention): median \(median); rounds in ms: \(ms.joined(separator: ", "))")
+        print("book serve benchmark (real book, en/\(name)): median \(median); rounds in ms: \(ms.joined(separator: ", "))")
         #expect(median < .seconds(5))  // the target is 300 ms; this bound only catches a broken reload
     }
 }
