@@ -10,8 +10,8 @@ public enum ServeEvent: Sendable {
     case failed(BuildError, changed: [String], duration: Duration)
 }
 
-/// Builds the book, then again whenever a file under the chapters folder changes, and hands
-/// each result to the hub. It runs on a thread of its own: a build can train a model for
+/// Builds the book, then again whenever a file under the chapters folder changes (once it has
+/// stopped changing), and hands each result to the hub. It runs on a thread of its own: a build can train a model for
 /// minutes and must not hold up the tasks that answer requests.
 ///
 /// A chapter edit goes to the same long-lived `Project`, which reruns only the chapter programs
@@ -58,8 +58,16 @@ final class BuildLoop: Sendable {
         let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         while !stopping.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: pause)
-            let changed = watcher.changes()
+            var changed = watcher.changes()
             guard !changed.isEmpty, !stopping.load(ordering: .relaxed) else { continue }
+            // An editor that saves in place empties the file first: build what it holds once
+            // it stops changing (for half a second at most), not a half-written chapter.
+            for _ in 0..<25 {
+                Thread.sleep(forTimeInterval: 0.02)
+                let more = watcher.changes()
+                if more.isEmpty { break }
+                changed.formUnion(more)
+            }
             if !changed.allSatisfy(FolderWatcher.isChapterText) { project = makeProject() }
             build(project, changed: changed.sorted())
         }

@@ -63,6 +63,13 @@ enum LiveScript {
           document.body.appendChild(overlay);
         }
         overlay.textContent = "";
+        var close = document.createElement("button");
+        close.type = "button";
+        close.textContent = "×";
+        close.setAttribute("aria-label", "Hide until the next build");
+        close.style.cssText = "float:right;background:none;border:0;color:inherit;font:22px/1 sans-serif;cursor:pointer";
+        close.onclick = hide;
+        overlay.appendChild(close);
         var title = document.createElement("strong");
         title.textContent = "The build failed (" + diagnostics.length + " problem" + (diagnostics.length === 1 ? "" : "s") +
           "); the page shows the last good build.";

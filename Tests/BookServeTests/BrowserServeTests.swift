@@ -57,8 +57,7 @@ import Testing
         var previous = "Paragraph 100 of"
         for round in 1...7 {
             try await offThePool {
-                _ = try browser.evaluate("window.scrollTo(0, 2000)")
-                try browser.waitUntil("window.scrollY === 2000")
+                try browser.waitUntil("(window.scrollTo(0, 2000), window.scrollY === 2000)")
             }
             // The page has its live connection, as a reader's page long open would.
             while await served.server.listeners != 1 { try await Task.sleep(for: .milliseconds(20)) }
