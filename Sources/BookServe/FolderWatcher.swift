@@ -45,9 +45,11 @@ struct FolderWatcher {
         return found
     }
 
-    /// A chapter's text (`<lang>/NN-name.md`, `<lang>/glossary.md`), as opposed to a data file:
-    /// only the latter can change a chapter program's result without changing its code.
+    /// A chapter's text (`<lang>/NN-name.md`, `<lang>/glossary.md`), as opposed to a data file
+    /// (anything else, and everything under `data/`): only a data file can change a chapter
+    /// program's result without changing its code.
     static func isChapterText(_ path: String) -> Bool {
-        path.hasSuffix(".md") && path.split(separator: "/", omittingEmptySubsequences: false).count == 2
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return path.hasSuffix(".md") && parts.count == 2 && parts[0] != "data"
     }
 }
