@@ -62,7 +62,10 @@ public actor BookServer {
         let server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled), handler: SiteHandler(hub: hub))
         let failure = Mutex<String?>(nil)
         Task {
-            do { try await server.run() } catch { failure.withLock { $0 = $0 ?? String(describing: error) } }
+            do { try await server.run() } catch {
+                let reason = if case .failed(_, _, let message) = error as? SocketError { message } else { error.localizedDescription }
+                failure.withLock { $0 = $0 ?? reason }
+            }
         }
         while await !server.isListening {
             if let reason = failure.withLock({ $0 }) {
