@@ -2,8 +2,8 @@ import BookTestSupport
 import Foundation
 import Testing
 
-/// The benchmark on the real book: `book serve` (the tool as built, debug unless built
-/// otherwise) on a copy of `chapters/`, a page open in headless Chromium, a sentence added to
+/// The benchmark on the real book: `book serve` (the debug tool beside the tests, or the
+/// one `BOOK_TOOL` names) on a copy of `chapters/`, a page open in headless Chromium, a sentence added to
 /// that chapter; timed from the save to the moment the reloaded page shows the sentence.
 @Suite(.serialized) struct BenchmarkTests {
     static let chapters = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

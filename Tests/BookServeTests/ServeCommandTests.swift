@@ -7,10 +7,12 @@ import Glibc
 
 /// `book serve` as a user runs it: the real tool on a new book, stopped by Ctrl-C or SIGTERM.
 @Suite(.serialized) struct ServeCommandTests {
-    /// The `book` tool built beside these tests.
+    /// The `book` tool built beside these tests, or the one `BOOK_TOOL` names (a release build,
+    /// for the benchmark).
     static func tool() throws -> URL {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let tool = folder.appendingPathComponent("book")
+        let tool = ProcessInfo.processInfo.environment["BOOK_TOOL"].map { URL(fileURLWithPath: $0) }
+            ?? folder.appendingPathComponent("book")
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
             throw LoopbackSocket.Failure(description: "\(tool.path) is missing: run swift build --product book")
         }
