@@ -54,10 +54,11 @@ final class BuildLoop: Sendable {
         var project = makeProject()
         // Looked at before the first build, so that an edit made while it runs is built next.
         var watcher = FolderWatcher(root: chapters)
+        let wakeup = FolderWakeup(root: chapters)
         build(project, changed: [])
         let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         while !stopping.load(ordering: .relaxed) {
-            Thread.sleep(forTimeInterval: pause)
+            if let wakeup { wakeup.wait(upTo: pause) } else { Thread.sleep(forTimeInterval: pause) }
             var changed = watcher.changes()
             guard !changed.isEmpty, !stopping.load(ordering: .relaxed) else { continue }
             // An editor that saves in place empties the file first: build what it holds once
@@ -68,6 +69,7 @@ final class BuildLoop: Sendable {
                 if more.isEmpty { break }
                 changed.formUnion(more)
             }
+            wakeup?.watchFolders()
             if !changed.allSatisfy(FolderWatcher.isChapterText) { project = makeProject() }
             build(project, changed: changed.sorted())
         }
