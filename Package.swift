@@ -15,11 +15,14 @@ let package = Package(
         .library(name: "BookKit", targets: ["BookKit"]),
         .library(name: "MicroGPT", targets: ["MicroGPT"]),
         .library(name: "MicroGPTSteps", targets: ["MicroGPTSteps"]),
+        .library(name: "BookServe", targets: ["BookServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `book serve`'s HTTP and WebSocket server: plain sockets and Swift concurrency, no SwiftNIO.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,10 +57,20 @@ let package = Package(
             name: "MicroGPTSteps",
             dependencies: ["BookKit", "MicroGPT"]
         ),
+        // `book serve`: the last good build over HTTP, rebuilt on edits, open pages reloaded.
+        .target(
+            name: "BookServe",
+            dependencies: [
+                "BookKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "book",
             dependencies: [
                 "BookKit",
+                "BookServe",
                 "MicroGPT",
                 "MicroGPTSteps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -67,6 +80,7 @@ let package = Package(
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"], exclude: ["Fixtures"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport", "CCmark", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "BookServeTests", dependencies: ["BookServe", "BookKit", "BookTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,

@@ -22,11 +22,22 @@ struct ChapterOptions: ParsableArguments {
 
     /// The book in these options, its steps on MicroGPT, reporting progress unless quiet.
     func project(output: String = "build", formats: [String] = ["html"]) -> Project {
+        Self.project(buildOptions(output: output, formats: formats), console: Console(quiet: quiet))
+    }
+
+    /// The build options these command-line options stand for.
+    func buildOptions(output: String = "build", formats: [String] = ["html"]) -> BuildOptions {
         var options = BuildOptions(chapters: chapters, output: output, languages: language,
                                    budget: StepBudget(time: .milliseconds(Int(budget * 1000))), formats: formats)
         if noCache { options.cache = nil }
-        let quiet = quiet
-        return Project(options: options, binding: MicroGPTBinding()) { line in if !quiet { print(line) } }
+        return options
+    }
+
+    /// A project on MicroGPT whose chapter lines and running programs go to `console`.
+    static func project(_ options: BuildOptions, console: Console) -> Project {
+        let project = Project(options: options, binding: MicroGPTBinding()) { console.chapterLine($0) }
+        project.activity = { console.activity($0) }
+        return project
     }
 
     func validate() throws {

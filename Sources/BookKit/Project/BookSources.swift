@@ -13,6 +13,11 @@ struct SourceChapter {
     let diagnostics: [Diagnostic]
 }
 
+/// Chapter files as last read and parsed, by file: what `BookSources.load` need not parse again.
+final class ParsedFiles {
+    var files: [String: (bytes: Data, source: SourceChapter)] = [:]
+}
+
 /// Finds language folders and chapter files in reading order.
 enum BookSources {
     /// The languages the book has: `en` first, then `ru`, `et`, then others alphabetically.
@@ -59,20 +64,27 @@ enum BookSources {
         return (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     }
 
-    /// Reads and parses every chapter of `language`.
-    static func load(_ options: BuildOptions, _ language: String) throws(BuildError) -> [SourceChapter] {
+    /// Reads and parses every chapter of `language`; a file whose bytes `known` has seen is not
+    /// parsed again (a project that lives through many builds keeps one).
+    static func load(_ options: BuildOptions, _ language: String, known: ParsedFiles? = nil) throws(BuildError) -> [SourceChapter] {
         try chapterFiles(options, language).map { (name) throws(BuildError) -> SourceChapter in
             let url = options.chapters.appendingPathComponent(language).appendingPathComponent(name)
             let file = "\(options.displayRoot)/\(language)/\(name)"
-            let slug = String(name.dropLast(3))
             let bytes: Data
             do { bytes = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: error.localizedDescription) }
-            do throws(Diagnostic) {
-                let parsed = ChapterParser.parse(try ChapterText(file: file, bytes: bytes))
-                return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: parsed, diagnostics: parsed.diagnostics)
-            } catch {
-                return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: nil, diagnostics: [error])
-            }
+            if let seen = known?.files[file], seen.bytes == bytes { return seen.source }
+            let source = parse(bytes, language: language, slug: String(name.dropLast(3)), file: file, url: url)
+            known?.files[file] = (bytes, source)
+            return source
+        }
+    }
+
+    private static func parse(_ bytes: Data, language: String, slug: String, file: String, url: URL) -> SourceChapter {
+        do throws(Diagnostic) {
+            let parsed = ChapterParser.parse(try ChapterText(file: file, bytes: bytes))
+            return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: parsed, diagnostics: parsed.diagnostics)
+        } catch {
+            return SourceChapter(language: language, slug: slug, file: file, url: url, parsed: nil, diagnostics: [error])
         }
     }
 

@@ -33,6 +33,14 @@ public func runChapter(_ chapter: Chapter, in session: any StepRunning,
     }
 }
 
+/// What the runner is doing, for a progress display: the chapter files whose programs are about to
+/// run, then each one as it starts and ends (reported from the thread that runs it).
+public enum ChapterActivity: Sendable, Equatable {
+    case queued(files: [String])
+    case started(file: String)
+    case finished(file: String)
+}
+
 /// Runs chapter programs, each distinct program once for the life of a project and distinct
 /// programs side by side on the machine's cores, and hands every chapter the outcomes of its items
 /// with error positions moved into that chapter's file.
@@ -46,6 +54,8 @@ final class ChapterRunner {
     private var done: [[String]: ProgramRun] = [:]
     /// Programs whose results came from the cache in this project.
     private(set) var fromCache: Set<[String]> = []
+    /// Told when programs start and end; called from several threads at once.
+    var activity: @Sendable (ChapterActivity) -> Void = { _ in }
 
     init(context: LibraryContext, budget: StepBudget, cache: ResultCache?, makeSession: @escaping SessionFactory) {
         (self.context, self.budget, self.cache, self.makeSession) = (context, budget, cache, makeSession)
@@ -67,7 +77,8 @@ final class ChapterRunner {
         }
         // Sessions are made here, one per program, so the factory need not be thread-safe; each
         // session is then used by one thread only.
-        let jobs = Jobs(chapters: firsts, sessions: firsts.map { makeSession($0.source.file, context, budget) })
+        let jobs = Jobs(chapters: firsts, sessions: firsts.map { makeSession($0.source.file, context, budget) }, activity: activity)
+        if !firsts.isEmpty { activity(.queued(files: firsts.map(\.source.file))) }
         DispatchQueue.concurrentPerform(iterations: firsts.count) { i in jobs.run(i) }
         for (i, chapter) in firsts.enumerated() {
             let run = ProgramRun(file: chapter.source.file, origins: chapter.items.map(chapter.origin(of:)), outcomes: jobs.outcomes[i] ?? [])
@@ -94,18 +105,22 @@ final class ChapterRunner {
     private final class Jobs: @unchecked Sendable {
         let chapters: [Chapter]
         let sessions: [any StepRunning]
+        let activity: @Sendable (ChapterActivity) -> Void
         private let lock = NSLock()
         private(set) var outcomes: [[StepOutcome]?]
 
-        init(chapters: [Chapter], sessions: [any StepRunning]) {
-            (self.chapters, self.sessions) = (chapters, sessions)
+        init(chapters: [Chapter], sessions: [any StepRunning], activity: @escaping @Sendable (ChapterActivity) -> Void) {
+            (self.chapters, self.sessions, self.activity) = (chapters, sessions, activity)
             outcomes = Array(repeating: nil, count: chapters.count)
         }
 
         func run(_ i: Int) {
+            activity(.started(file: chapters[i].source.file))
             let result = runChapter(chapters[i], in: sessions[i])
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
             outcomes[i] = result
+            lock.unlock()
+            activity(.finished(file: chapters[i].source.file))
         }
     }
 

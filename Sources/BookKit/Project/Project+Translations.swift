@@ -4,7 +4,7 @@ extension Project {
     private func englishChapters(_ editions: [RanEdition]) throws(BuildError) -> [SourceChapter]? {
         if let built = editions.first(where: { $0.language == "en" }) { return built.chapters.map(\.source) }
         guard !BookSources.chapterFiles(options, "en").isEmpty else { return nil }
-        return try BookSources.load(options, "en")
+        return try BookSources.load(options, "en", known: parsed)
     }
 
     /// Stray Markdown files in the language folders; the chapters' own warnings (almost-steps,

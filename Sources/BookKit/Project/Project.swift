@@ -12,6 +12,12 @@ public struct BuildReport: Sendable, Equatable {
     public var warnings: [Diagnostic]
 }
 
+/// A successful build's files (relative path -> bytes) before they are written, and its report.
+public struct RenderedSite: Sendable {
+    public var files: [String: Data]
+    public var report: BuildReport
+}
+
 /// What a successful check did.
 public struct CheckReport: Sendable, Equatable {
     /// Chapters checked, over all languages.
@@ -30,7 +36,15 @@ public final class Project {
     public let options: BuildOptions
     /// Receives one line per chapter: `en/03-attention  12 steps  0.21 s`.
     public var progress: (String) -> Void
+    /// Told when chapter programs start and finish running (from the threads that run them), so a
+    /// terminal can show what long work is under way.
+    public var activity: @Sendable (ChapterActivity) -> Void {
+        get { runner.activity }
+        set { runner.activity = newValue }
+    }
     private let runner: ChapterRunner
+    /// Chapter files parsed in earlier builds: an edit re-parses only the file it changed.
+    let parsed = ParsedFiles()
 
     /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
     public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
@@ -77,6 +91,14 @@ public final class Project {
     /// Runs every chapter and writes every format's files to `options.output`, only when nothing failed.
     @discardableResult
     public func build() throws(BuildError) -> BuildReport {
+        let site = try render()
+        try SiteFolder.replace(options.output, with: site.files)
+        return site.report
+    }
+
+    /// Runs every chapter and makes every format's files without writing them (`book serve` keeps
+    /// them in memory): the same bytes `build` writes.
+    public func render() throws(BuildError) -> RenderedSite {
         let renderers = try options.formats.map { (format) throws(BuildError) -> any Renderer in
             guard let renderer = Renderers.named(format) else { throw .unknownFormat(format) }
             return renderer
@@ -106,9 +128,9 @@ public final class Project {
                 throw .render(format: renderer.format, String(describing: error))
             }
         }
-        try SiteFolder.replace(options.output, with: files)
-        return BuildReport(chapters: chapters, steps: steps, files: files.count,
-                           warnings: try translationProblems(editions, stepSeverity: .warning, strict: false))
+        let report = BuildReport(chapters: chapters, steps: steps, files: files.count,
+                                 warnings: try translationProblems(editions, stepSeverity: .warning, strict: false))
+        return RenderedSite(files: files, report: report)
     }
 
     /// Runs every chapter and compares results with output blocks; with `fix`, rewrites the
@@ -143,7 +165,7 @@ public final class Project {
     func runAll() throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
-        for language in languages { sources.append((language, try BookSources.load(options, language))) }
+        for language in languages { sources.append((language, try BookSources.load(options, language, known: parsed))) }
         runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.contains { $0.severity == .error } ? nil : $0.parsed } })
         var editions: [RanEdition] = []
         for (language, loaded) in sources {

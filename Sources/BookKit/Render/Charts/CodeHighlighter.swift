@@ -1,11 +1,29 @@
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
+import Synchronization
 
 /// Swift code as HTML with every token wrapped in a class named for what swift-syntax says it is.
 enum CodeHighlighter {
     /// `swift` escaped, with classified ranges as `<span class="tok-…">`.
     static func html(_ swift: String) -> String {
+        if let known = memo.withLock({ $0[swift] }) { return known }
+        let html = highlighted(swift)
+        memo.withLock { memo in
+            if memo.count >= memoLimit { memo.removeAll() }
+            memo[swift] = html
+        }
+        return html
+    }
+
+    /// Highlighting is most of what rendering a page costs (a parse of every step), and its
+    /// result depends on the code alone: the same step in three languages, or in every build
+    /// `book serve` makes after an edit to prose, is parsed once per process.
+    private static let memo = Mutex<[String: String]>([:])
+    /// Far more steps than a book has; a long `book serve` session never grows past it.
+    private static let memoLimit = 20_000
+
+    private static func highlighted(_ swift: String) -> String {
         let tree = Parser.parse(source: swift)
         let bytes = Array(swift.utf8)
         var out = ""

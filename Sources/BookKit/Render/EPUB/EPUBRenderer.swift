@@ -12,11 +12,10 @@ struct EPUBRenderer: Renderer {
     func render(_ book: BookResults) throws -> [String: Data] {
         let stylesheet = String(decoding: try Assets.data("book.css"), as: UTF8.self)
         var files: [String: Data] = [:]
-        let highlights = Highlights()
         for edition in book.editions {
             let chapters = edition.chapters.map { result in
                 var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language,
-                                       interactive: false, linkTarget: Self.xhtmlLink, highlights: highlights)
+                                       interactive: false, linkTarget: Self.xhtmlLink)
                 PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: false)
                 let page = body.render(ids: PageIDs()) { _ in "" }
                 return EPUBChapter(slug: result.slug, title: page.title, body: page.body,

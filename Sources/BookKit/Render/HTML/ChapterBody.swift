@@ -13,8 +13,6 @@ struct ChapterBody {
     var interactive = true
     /// Where a link in the chapter leads in this output.
     var linkTarget: (String) -> String = { $0 }
-    /// Highlighted code, shared by the chapters of one rendering.
-    var highlights = Highlights()
     /// HTML before and after headings, by node index, and after the last block (see `PageAdditions`).
     var beforeHeading: [Int: String] = [:]
     var afterHeading: [Int: String] = [:]
@@ -98,7 +96,7 @@ struct ChapterBody {
                 result = Presenter.html(outcome, language: language, ids: ids, interactive: interactive)
             }
         }
-        return Presenter.step(code: step.code, result: result, language: language, id: step.options.name, highlights: highlights,
+        return Presenter.step(code: step.code, result: result, language: language, id: step.options.name,
                               codeHidden: step.options.hideCode, answer: step.options.isAnswer)
     }
 

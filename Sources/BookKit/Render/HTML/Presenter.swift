@@ -24,15 +24,15 @@ enum Presenter {
     }
 
     /// Swift source highlighted by swift-syntax's classifier, as `<pre class="code">`.
-    static func code(_ swift: String, highlights: Highlights = Highlights()) -> String {
-        "<pre class=\"code\"><code class=\"language-swift\">" + highlights.html(swift) + "</code></pre>"
+    static func code(_ swift: String) -> String {
+        "<pre class=\"code\"><code class=\"language-swift\">" + CodeHighlighter.html(swift) + "</code></pre>"
     }
 
     /// One step as the page shows it: its code (folded when `codeHidden`) above its result.
-    static func step(code swift: String, result: String, language: String = "en", id: String? = nil, highlights: Highlights = Highlights(),
+    static func step(code swift: String, result: String, language: String = "en", id: String? = nil,
                      codeHidden: Bool = false, answer: Bool = false) -> String {
         let words = InterfaceText.forLanguage(language)
-        let codeHTML = code(swift, highlights: highlights)
+        let codeHTML = code(swift)
         let shownCode = codeHidden
             ? "<details class=\"step-code\"><summary>\(HTML.escape(words.showCode))</summary>\(codeHTML)</details>"
             : codeHTML
@@ -146,17 +146,6 @@ struct PageStyle {
 
     init(language: String = "en", ids: PageIDs = PageIDs()) {
         (words, format, self.ids) = (InterfaceText.forLanguage(language), NumberFormat(language: language), ids)
-    }
-}
-
-/// Highlighted code by source: a book shows the same steps in every language, parsed once.
-final class Highlights {
-    private var done: [String: String] = [:]
-    func html(_ swift: String) -> String {
-        if let known = done[swift] { return known }
-        let html = CodeHighlighter.html(swift)
-        done[swift] = html
-        return html
     }
 }
 

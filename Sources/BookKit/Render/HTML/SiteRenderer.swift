@@ -12,12 +12,10 @@ struct SiteRenderer: Renderer {
     /// Every chapter's page body, edition by edition.
     func editions(_ book: BookResults) -> [RenderedEdition] {
         var editions: [RenderedEdition] = []
-        let highlights = Highlights()
         for edition in book.editions {
             let words = InterfaceText.forLanguage(edition.language)
             let chapters = edition.chapters.map { result in
                 var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
-                body.highlights = highlights
                 PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: true)
                 var page = body.render(ids: PageIDs()) { headings in
                     PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")

@@ -1,0 +1,91 @@
+import BookKit
+import Foundation
+import Synchronization
+
+/// What the server did after a look at the chapters.
+public enum ServeEvent: Sendable {
+    /// A build succeeded; `changed` are the files that prompted it (empty for the first).
+    case built(BuildReport, changed: [String], duration: Duration)
+    /// A build failed; the last good pages stay up.
+    case failed(BuildError, changed: [String], duration: Duration)
+}
+
+/// Builds the book, then again whenever a file under the chapters folder changes (once it has
+/// stopped changing), and hands each result to the hub. It runs on a thread of its own: a build can train a model for
+/// minutes and must not hold up the tasks that answer requests.
+///
+/// A chapter edit goes to the same long-lived `Project`, which reruns only the chapter programs
+/// whose code changed (a prose edit reruns none). A data file edit starts a new `Project`: its
+/// memo of runs knows programs by their code alone, while the result cache on disk also checks
+/// the data each program read, so only the programs that read the changed file run again.
+final class BuildLoop: Sendable {
+    private let chapters: URL
+    private let interval: Duration
+    private let makeProject: @Sendable () -> Project
+    private let hub: LiveHub
+    private let events: @Sendable (ServeEvent) -> Void
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(chapters: URL, interval: Duration, makeProject: @escaping @Sendable () -> Project, hub: LiveHub,
+         events: @escaping @Sendable (ServeEvent) -> Void) {
+        (self.chapters, self.interval, self.makeProject, self.hub, self.events) = (chapters, interval, makeProject, hub, events)
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
+        thread.name = "book serve builds"
+        thread.stackSize = 16 << 20  // the interpreter recurses as deep as a step's expressions
+        thread.start()
+    }
+
+    /// Stops watching; waits for a build under way to end for at most `patience` (a Ctrl-C must
+    /// not wait for a training run: its results are kept only when whole, so nothing is lost).
+    func stop(patience: Duration = .seconds(2)) {
+        stopping.store(true, ordering: .relaxed)
+        let seconds = Double(patience.components.seconds) + Double(patience.components.attoseconds) / 1e18
+        _ = finished.wait(timeout: .now() + seconds)
+    }
+
+    private func run() {
+        var project = makeProject()
+        // Looked at before the first build, so that an edit made while it runs is built next.
+        var watcher = FolderWatcher(root: chapters)
+        let wakeup = FolderWakeup(root: chapters)
+        build(project, changed: [])
+        let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        while !stopping.load(ordering: .relaxed) {
+            if let wakeup { wakeup.wait(upTo: pause) } else { Thread.sleep(forTimeInterval: pause) }
+            var changed = watcher.changes()
+            guard !changed.isEmpty, !stopping.load(ordering: .relaxed) else { continue }
+            // An editor that saves in place empties the file first: build what it holds once
+            // it stops changing (for half a second at most), not a half-written chapter.
+            for _ in 0..<25 {
+                Thread.sleep(forTimeInterval: 0.02)
+                let more = watcher.changes()
+                if more.isEmpty { break }
+                changed.formUnion(more)
+            }
+            wakeup?.watchFolders()
+            if !changed.allSatisfy(FolderWatcher.isChapterText) { project = makeProject() }
+            build(project, changed: changed.sorted())
+        }
+    }
+
+    private func build(_ project: Project, changed: [String]) {
+        let start = ContinuousClock.now
+        do {
+            let site = try project.render()
+            hub.publish(files: site.files)
+            events(.built(site.report, changed: changed, duration: ContinuousClock.now - start))
+        } catch {
+            let diagnostics: [String]
+            if case .diagnostics(let list) = error { diagnostics = list.map(\.description) } else { diagnostics = [error.description] }
+            hub.publish(diagnostics: diagnostics)
+            events(.failed(error, changed: changed, duration: ContinuousClock.now - start))
+        }
+    }
+}

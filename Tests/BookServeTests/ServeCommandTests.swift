@@ -1,0 +1,91 @@
+import BookTestSupport
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `book serve` as a user runs it: the real tool on a new book, stopped by Ctrl-C or SIGTERM.
+@Suite(.serialized) struct ServeCommandTests {
+    /// The `book` tool built beside these tests, or the one `BOOK_TOOL` names (a release build,
+    /// for the benchmark).
+    static func tool() throws -> URL {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let tool = ProcessInfo.processInfo.environment["BOOK_TOOL"].map { URL(fileURLWithPath: $0) }
+            ?? folder.appendingPathComponent("book")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw LoopbackSocket.Failure(description: "\(tool.path) is missing: run swift build --product book")
+        }
+        return tool
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsTheServerWithStatusZeroAndFreesThePort(_ signal: Int32) async throws {
+        let tool = try Self.tool()
+        let scratch = ScratchBook()
+        let folder = scratch.root.appendingPathComponent("book")
+        let initialize = Process()
+        initialize.executableURL = tool
+        initialize.arguments = ["init", folder.path]
+        initialize.standardOutput = FileHandle.nullDevice
+        try initialize.run()
+        try await offThePool { initialize.waitUntilExit() }
+        #expect(initialize.terminationStatus == 0)
+
+        let output = Pipe()
+        let serve = Process()
+        serve.executableURL = tool
+        serve.arguments = ["serve", "--chapters", folder.appendingPathComponent("chapters").path, "--port", "0", "--quiet"]
+        serve.standardOutput = output
+        try serve.run()
+        defer { if serve.isRunning { serve.terminate(); serve.waitUntilExit() } }
+
+        // The first line names the URL; the site is there once the first build is done.
+        let line = try await offThePool { () -> String in
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }
+        let port = try #require(line.firstMatch(of: #/serving http://127\.0\.0\.1:(\d+)/ \(Ctrl-C stops\)/#).flatMap { UInt16($0.1) })
+        var status = 0
+        for _ in 0..<600 where status != 200 {
+            status = try await LoopbackHTTP.get(port: port, "/en/00-first-steps.html").status
+            if status != 200 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(status == 200)
+
+        kill(serve.processIdentifier, signal)
+        let exited = try await offThePool { () -> Bool in
+            let deadline = Date().addingTimeInterval(15)
+            while serve.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            return !serve.isRunning
+        }
+        #expect(exited)
+        #expect(serve.terminationReason == .exit && serve.terminationStatus == 0)
+        await #expect(throws: (any Error).self) { try await LoopbackHTTP.get(port: port, "/") }
+        #expect(Self.canListen(on: port))
+    }
+
+    /// Whether a new server could listen on `port` of 127.0.0.1. With SO_REUSEADDR, as servers
+    /// set it: connections the old one closed may linger in TIME_WAIT, but a socket still
+    /// listening on the port makes this fail.
+    static func canListen(on port: UInt16) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return bound == 0 && listen(fd, 1) == 0
+    }
+}
