@@ -65,7 +65,7 @@ extension ChapterSection {
             let markerLines: Set<Int> = mark.map { [$0.line] } ?? []
             let text = (heading.start.line...max(heading.start.line, end))
                 .filter { $0 <= lines.count && !generated.contains($0) && !markerLines.contains($0) }
-                .map { lines[$0 - 1].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+                .map { line in String(lines[line - 1].reversed().drop(while: \.isWhitespace).reversed()) }
                 .filter { !$0.isEmpty }
                 .joined(separator: "\n")
             let title = heading.plainText.trimmingCharacters(in: .whitespaces)

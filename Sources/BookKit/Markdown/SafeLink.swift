@@ -31,7 +31,7 @@ public enum SafeLink {
         var found: Set<String> = []
         let seen = browserView(url)
         if let scheme = scheme(seen) { found.insert(scheme) }
-        if let decoded = seen.removingPercentEncoding, let scheme = scheme(browserView(decoded)) { found.insert(scheme) }
+        if seen.contains("%"), let decoded = seen.removingPercentEncoding, let scheme = scheme(browserView(decoded)) { found.insert(scheme) }
         return found
     }
 

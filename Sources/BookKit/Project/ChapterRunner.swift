@@ -67,8 +67,9 @@ final class ChapterRunner {
     func run(_ chapters: [Chapter]) {
         var firsts: [Chapter] = []
         var seen: Set<[String]> = []
+        var fileHashes: [String: String] = [:]
         for chapter in chapters where done[chapter.program] == nil && seen.insert(chapter.program).inserted {
-            if let kept = cache?.lookup(chapter.program) {
+            if let kept = cache?.lookup(chapter.program, fileHashes: &fileHashes) {
                 done[chapter.program] = kept
                 fromCache.insert(chapter.program)
             } else {

@@ -26,15 +26,20 @@ struct ResultCache {
         var run: ProgramRun
     }
 
-    /// The stored run of `program`, nil when there is none or it no longer holds.
-    func lookup(_ program: [String]) -> ProgramRun? {
+    /// The stored run of `program`, nil when there is none or it no longer holds. `fileHashes`
+    /// keeps the hashes of data files read so far in this build (several programs read one file).
+    func lookup(_ program: [String], fileHashes: inout [String: String]) -> ProgramRun? {
         guard let bytes = try? Data(contentsOf: url(program)),
               let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let payload = bytes[(newline + 1)...]
         guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.hash(payload),
               let entry = try? JSONDecoder().decode(Entry.self, from: payload),
               entry.identity == identity, entry.program == program,
-              entry.reads.allSatisfy({ path, hash in Self.hash(ofFile: path) == hash }) else { return nil }
+              entry.reads.allSatisfy({ path, hash in
+                  let now = fileHashes[path] ?? Self.hash(ofFile: path)
+                  fileHashes[path] = now
+                  return now == hash
+              }) else { return nil }
         return entry.run
     }
 
