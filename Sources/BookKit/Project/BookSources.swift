@@ -1,7 +1,7 @@
 import Foundation
 
 /// One chapter file read and parsed, or the reason it could not be.
-struct SourceChapter {
+struct SourceChapter: Sendable {
     let language: String
     /// File stem, e.g. `03-attention`.
     let slug: String
@@ -14,8 +14,21 @@ struct SourceChapter {
 }
 
 /// Chapter files as last read and parsed, by file: what `BookSources.load` need not parse again.
-final class ParsedFiles {
-    var files: [String: (bytes: Data, source: SourceChapter)] = [:]
+final class ParsedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: (bytes: Data, source: SourceChapter)] = [:]
+
+    /// The parsed chapter of `file` when its bytes are still `bytes`.
+    func seen(_ file: String, _ bytes: Data) -> SourceChapter? {
+        lock.lock(); defer { lock.unlock() }
+        guard let kept = files[file], kept.bytes == bytes else { return nil }
+        return kept.source
+    }
+
+    func keep(_ file: String, _ bytes: Data, _ source: SourceChapter) {
+        lock.lock(); defer { lock.unlock() }
+        files[file] = (bytes, source)
+    }
 }
 
 /// Finds language folders and chapter files in reading order.
@@ -67,16 +80,28 @@ enum BookSources {
     /// Reads and parses every chapter of `language`; a file whose bytes `known` has seen is not
     /// parsed again (a project that lives through many builds keeps one).
     static func load(_ options: BuildOptions, _ language: String, known: ParsedFiles? = nil) throws(BuildError) -> [SourceChapter] {
-        try chapterFiles(options, language).map { (name) throws(BuildError) -> SourceChapter in
+        let files = try chapterFiles(options, language).map { (name) throws(BuildError) -> ChapterFile in
             let url = options.chapters.appendingPathComponent(language).appendingPathComponent(name)
             let file = "\(options.displayRoot)/\(language)/\(name)"
-            let bytes: Data
-            do { bytes = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: error.localizedDescription) }
-            if let seen = known?.files[file], seen.bytes == bytes { return seen.source }
-            let source = parse(bytes, language: language, slug: String(name.dropLast(3)), file: file, url: url)
-            known?.files[file] = (bytes, source)
-            return source
+            do { return ChapterFile(name: name, file: file, url: url, bytes: try Data(contentsOf: url)) } catch {
+                throw .unreadable(file: file, reason: error.localizedDescription)
+            }
         }
+        // Files are parsed side by side; one that did not change since the last build is not parsed again.
+        let sources = files.concurrentMap { chapter -> SourceChapter? in
+            if let seen = known?.seen(chapter.file, chapter.bytes) { return seen }
+            return parse(chapter.bytes, language: language, slug: String(chapter.name.dropLast(3)), file: chapter.file, url: chapter.url)
+        }.compactMap { $0 }
+        for (chapter, source) in zip(files, sources) { known?.keep(chapter.file, chapter.bytes, source) }
+        return sources
+    }
+
+    /// A chapter file's bytes, read.
+    private struct ChapterFile: Sendable {
+        let name: String
+        let file: String
+        let url: URL
+        let bytes: Data
     }
 
     private static func parse(_ bytes: Data, language: String, slug: String, file: String, url: URL) -> SourceChapter {

@@ -26,8 +26,9 @@ enum LinkChecker {
         var ids: [String: Set<String>] = [:]
         var repeated: [String: [String]] = [:]
         var pages: [String: [HTMLAttribute]] = [:]
-        for (path, data) in files where path.hasSuffix(".html") {
-            let attributes = HTMLAttributes.scan(String(decoding: data, as: UTF8.self))
+        let htmlFiles = files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, $0.value) }
+        let scanned = htmlFiles.concurrentMap { HTMLAttributes.scan(String(decoding: $0.1, as: UTF8.self)) }
+        for ((path, _), attributes) in zip(htmlFiles, scanned) {
             pages[path] = attributes
             var seen: Set<String> = []
             for id in attributes.filter({ $0.name == "id" }).map({ unescape($0.value) }) where !seen.insert(id).inserted {

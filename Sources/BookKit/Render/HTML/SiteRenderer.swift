@@ -11,20 +11,22 @@ struct SiteRenderer: Renderer {
 
     /// Every chapter's page body, edition by edition.
     func editions(_ book: BookResults) -> [RenderedEdition] {
-        var editions: [RenderedEdition] = []
-        for edition in book.editions {
+        // Pages are independent: drawn side by side, each with its own ids.
+        let jobs = book.editions.flatMap { edition in edition.chapters.map { (edition, $0) } }
+        let pages = jobs.concurrentMap { edition, result -> RenderedChapter in
             let words = InterfaceText.forLanguage(edition.language)
-            let chapters = edition.chapters.map { result in
-                var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
-                PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: true)
-                var page = body.render(ids: PageIDs()) { headings in
-                    PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")
-                }
-                page.slug = result.slug
-                return page
+            var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
+            PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: true)
+            var page = body.render(ids: PageIDs()) { headings in
+                PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")
             }
-            editions.append(RenderedEdition(language: edition.language, chapters: chapters))
+            page.slug = result.slug
+            return page
         }
-        return editions
+        var next = 0
+        return book.editions.map { edition in
+            defer { next += edition.chapters.count }
+            return RenderedEdition(language: edition.language, chapters: Array(pages[next..<(next + edition.chapters.count)]))
+        }
     }
 }
