@@ -62,6 +62,7 @@ import Testing
         let median = times.sorted()[times.count / 2]
         let ms = times.map { String(format: "%.0f", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000) }
         print("book serve benchmark (real book, en/\(name)): median \(median); rounds in ms: \(ms.joined(separator: ", "))")
-        #expect(median < .seconds(5))  // the target is 300 ms; this bound only catches a broken reload
+        // The figure is printed for the benchmark (target 300 ms); the test asserts what a writer
+        // sees (every edit reaches the page, at the same scroll position), not how fast.
     }
 }
