@@ -13,7 +13,7 @@ extension Interpreter {
         /// The variable passed as `&name` to an `inout` parameter.
         var inoutName: DeclReferenceExprSyntax? = nil
         /// A literal (`2`, `[1, 2]`, `1 / 2`) takes its type from the parameter, as in Swift.
-        var isLiteral: Bool { LiteralKind.of(expression) != nil || value is EmptyArrayLiteral }
+        var isLiteral = false
     }
 
     func call(_ call: FunctionCallExprSyntax) throws -> Any? {
@@ -68,7 +68,8 @@ extension Interpreter {
             let isEmptyArray = argument.expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
             // `[]` has no type until a parameter gives it one (see `convert`).
             let value = isEmptyArray && hint(i) == nil ? EmptyArrayLiteral() : try required(argument.expression, as: hint(i))
-            arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value))
+            arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value,
+                                      isLiteral: value is EmptyArrayLiteral || literalKinds.of(argument.expression) != nil))
         }
         if let trailing = call.trailingClosure {
             let expression = ExprSyntax(trailing)

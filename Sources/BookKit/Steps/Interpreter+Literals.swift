@@ -1,50 +1,5 @@
 import SwiftSyntax
 
-/// Swift types a literal by its context: `let x: Double = 1 / 2` is 0.5, `1 + 2.5` is 3.5,
-/// `dot(a, [1, 2])` passes [Double]. The interpreter does the same with a type hint that flows
-/// from annotations, parameters and the other operand into literal expressions.
-enum LiteralKind: Equatable {
-    /// Only integer literals (and operators between them): Int unless the context says Double.
-    case integer
-    /// At least one float literal: Double.
-    case float
-
-    /// The kind of a literal-only expression (`2`, `-1.5`, `(1 + 2) / 3`, `[1, 2.5]`); nil when
-    /// any part of it is not a literal.
-    static func of(_ expression: ExprSyntax) -> LiteralKind? {
-        if expression.is(IntegerLiteralExprSyntax.self) { return .integer }
-        if expression.is(FloatLiteralExprSyntax.self) { return .float }
-        if let prefix = expression.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
-            return of(prefix.expression)
-        }
-        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
-            return of(only.expression)
-        }
-        if let infix = expression.as(InfixOperatorExprSyntax.self),
-           let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, Operators.arithmetic.contains(op) {
-            guard let left = of(infix.leftOperand), let right = of(infix.rightOperand) else { return nil }
-            return left == .float || right == .float ? .float : .integer
-        }
-        if let array = expression.as(ArrayExprSyntax.self), !array.elements.isEmpty {
-            var kind = LiteralKind.integer
-            for element in array.elements {
-                guard let k = of(element.expression) else { return nil }
-                if k == .float { kind = .float }
-            }
-            return kind
-        }
-        return nil
-    }
-
-    /// The Double type for this literal's shape: `Double`, `[Double]`, `[[Double]]`.
-    static func doubleType(for expression: ExprSyntax) -> StepType {
-        if let array = expression.as(ArrayExprSyntax.self), let first = array.elements.first {
-            return .array(doubleType(for: first.expression))
-        }
-        return .double
-    }
-}
-
 extension Interpreter {
     /// The operands of a binary operator, each literal typed by the other operand or the context.
     func operands(_ infix: InfixOperatorExprSyntax, op: String, hint: StepType?) throws -> (Any, Any) {
@@ -56,7 +11,7 @@ extension Interpreter {
         } else {
             operandHint = nil
         }
-        let leftKind = LiteralKind.of(infix.leftOperand), rightKind = LiteralKind.of(infix.rightOperand)
+        let leftKind = literalKinds.of(infix.leftOperand), rightKind = literalKinds.of(infix.rightOperand)
         switch (leftKind, rightKind) {
         case (.some, .none):
             let right = try required(infix.rightOperand, as: operandHint)
@@ -82,13 +37,13 @@ extension Interpreter {
             }
             return TypeSystem.typed([], as: element) ?? types.coerce([Any](), to: hint) ?? [Any]()
         }
-        if elementHint == nil, LiteralKind.of(ExprSyntax(array)) == .float,
+        if elementHint == nil, literalKinds.of(ExprSyntax(array)) == .float,
            let first = array.elements.first {
             elementHint = LiteralKind.doubleType(for: first.expression)
         }
         var values: [Any?] = Array(repeating: nil, count: array.elements.count)
         // Elements that are not literals go first: their types decide the literals' (`[x, 1]`).
-        for (i, element) in array.elements.enumerated() where LiteralKind.of(element.expression) == nil {
+        for (i, element) in array.elements.enumerated() where literalKinds.of(element.expression) == nil {
             values[i] = try required(element.expression, as: elementHint)
         }
         let literalHint = elementHint ?? values.lazy.compactMap { $0 }.first.flatMap { types.literalType(besides: $0) }

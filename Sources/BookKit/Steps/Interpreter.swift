@@ -43,6 +43,8 @@ final class Interpreter {
     var printed = ""
     /// Depth of `try` around the expression being evaluated.
     var tryDepth = 0
+    /// The literal kind of each expression, once per node.
+    let literalKinds = LiteralKinds()
     private var operations = 0
     private var budget = StepBudget()
     private var deadline = ContinuousClock.now
@@ -53,6 +55,7 @@ final class Interpreter {
 
     /// Starts a new step's budget.
     func startStep(budget: StepBudget) {
+        literalKinds.forget()
         self.budget = budget
         operations = 0
         deadline = .now + budget.time

@@ -44,13 +44,19 @@ public final class Session {
         }
     }
 
+    /// Parses, checks and runs `code` on a deep stack (see `DeepStack` and `StepLimits`).
     private func execute(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
+        DeepStack.run { executeHere(code, at: origin, body) }
+    }
+
+    private func executeHere(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
         let start = ContinuousClock.now
-        let source = StepSource(code: code, origin: origin)
         lastValue = nil
         func failed(_ diagnostics: [Diagnostic]) -> StepOutcome {
             StepOutcome(printed: "", text: "", display: nil, diagnostics: diagnostics, duration: .now - start)
         }
+        let source: StepSource
+        do { source = try StepSource(code: code, origin: origin) } catch { return failed([error]) }
         if let syntaxErrors = source.syntaxDiagnostics() { return failed(syntaxErrors) }
         guard let items = body(source.folded) else {
             return failed([source.diagnostic(.notAnExpression, "expected a single expression", at: Syntax(source.folded))])
