@@ -41,6 +41,7 @@ extension Interpreter {
         if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             let receiver = try required(base)
             let name = member.declName.baseName.text
+            if let optional = receiver as? StepOptional { throw StepError(optional.mustBeUnwrapped(toReach: name), at: member.declName) }
             let element = types.type(of: receiver).element ?? (receiver is IntRange ? StepType.int : nil)
             let arguments = try self.arguments(of: call) { i in i == 0 && (name == "reduce" || name == "contains") ? element : nil }
             if let result = try CollectionMembers.method(name, of: receiver, arguments, in: self, at: member) { return result }
@@ -92,9 +93,18 @@ extension Interpreter {
         guard let base = member.base else { throw StepError(Unsupported.describe(member), at: member) }
         let receiver = try required(base)
         let name = member.declName.baseName.text
-        if let value = try CollectionMembers.property(name, of: receiver) { return value }
+        if let optional = receiver as? StepOptional { throw StepError(optional.mustBeUnwrapped(toReach: name), at: member.declName) }
+        if let value = try CollectionMembers.property(name, of: receiver, types: types) { return value }
         let type = types.type(of: receiver)
-        if let getter = library.properties[MemberKey(type: type, name: name)] { return try getter(receiver) }
+        if let getter = library.properties[MemberKey(type: type, name: name)] {
+            do {
+                return try getter(receiver, meter)
+            } catch let error as StepError {
+                throw error.node == nil ? StepError(error.message, at: member, id: error.id) : error
+            } catch let error as StepFailure {
+                throw StepError(error.description, at: member)
+            }
+        }
         throw StepError(noMember(name, of: type), at: member.declName)
     }
 
@@ -103,7 +113,7 @@ extension Interpreter {
         var items: [String] = []
         for argument in arguments {
             switch argument.label {
-            case nil: items.append(String(describing: argument.value))
+            case nil: items.append(try describe(argument.value, at: argument.node))
             case "separator"?, "terminator"?:
                 guard let text = argument.value as? String else {
                     throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type 'String'", at: argument.node)
@@ -112,7 +122,7 @@ extension Interpreter {
             default: throw StepError("print has no argument label '\(argument.label ?? "")'", at: argument.node)
             }
         }
-        printed += items.joined(separator: separator) + terminator
+        try write(items.joined(separator: separator) + terminator, at: call)
         return nil
     }
 
@@ -124,8 +134,9 @@ extension Interpreter {
             if builtin.throwing && tryDepth == 0 {
                 throw StepError("call can throw but is not marked with 'try'", at: call)
             }
+            try meter.spend(operations: Interpreter.workOfCall(values), at: Syntax(call))
             do {
-                let given = Arguments(receiver: receiver, values: values)
+                let given = Arguments(receiver: receiver, values: values, meter: meter, call: Syntax(call))
                 let result = try builtin.call(given)
                 for (i, value) in given.written.values {
                     if let target = targets[i] { try store(value, in: target) }
@@ -146,6 +157,9 @@ extension Interpreter {
         if shaped.count == 1, let builtin = shaped.first {
             let used = builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil }
             for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type) == nil {
+                if let optional = argument.value as? StepOptional, optional.wrapped == parameter.type {
+                    throw StepError(optional.mustBeUnwrapped, at: argument.node)
+                }
                 let expected = (parameter.isInout ? "inout " : "") + parameter.type.description
                 throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type '\(expected)' in call to \(builtin.signature)", at: argument.node)
             }
@@ -214,9 +228,16 @@ extension Interpreter {
     }
 
     private func defaultValue(_ source: String, as type: StepType) throws -> Any {
-        let file = Parser.parse(source: source)
-        guard let item = file.statements.first, case .expr(let expression) = item.item else {
-            throw StepError("internal: bad default value \(source)")
+        let expression: ExprSyntax
+        if let parsed = defaults[source] {
+            expression = parsed
+        } else {
+            let file = Parser.parse(source: source)
+            guard let item = file.statements.first, case .expr(let parsed) = item.item else {
+                throw StepError("internal: bad default value \(source)")
+            }
+            defaults[source] = parsed
+            expression = parsed
         }
         let value = try required(expression, as: type)
         return types.coerce(value, to: type) ?? value

@@ -46,7 +46,7 @@ struct OperatorKey: Hashable {
 public final class Library {
     private(set) var functions: [String: [Builtin]] = [:]
     private(set) var methods: [MemberKey: [Builtin]] = [:]
-    private(set) var properties: [MemberKey: (Any) throws -> Any?] = [:]
+    private(set) var properties: [MemberKey: (Any, StepMeter) throws -> Any?] = [:]
     private(set) var operators: [OperatorKey: (Any, Any?) throws -> Any] = [:]
     private(set) var types = TypeSystem()
 
@@ -61,21 +61,30 @@ public final class Library {
     /// Registers a method of `T`: `method(Value.self, "func relu() -> Value") { ... }`.
     public func method<T>(_ type: T.Type, _ declaration: String, _ call: @escaping (Arguments) throws -> Any?) {
         let builtin = Library.parse(declaration, call)
-        methods[MemberKey(type: types.type(type), name: builtin.name), default: []].append(builtin)
+        methods[MemberKey(type: types.register(type), name: builtin.name), default: []].append(builtin)
     }
 
     /// Registers public properties of `T` by key path: `properties(Trace.self, ["loss": \.loss])`.
     public func properties<T>(_ type: T.Type, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
-        properties(type, as: types.type(type), list)
+        properties(type, as: types.register(type), list)
     }
 
     /// Registers properties of `T` for values that steps see as `stepType`.
     func properties<T>(_ type: T.Type, as stepType: StepType, _ list: KeyValuePairs<String, PartialKeyPath<T>>) {
         for (name, path) in list {
-            properties[MemberKey(type: stepType, name: name)] = { value in
+            properties[MemberKey(type: stepType, name: name)] = { value, _ in
                 guard let typed = value as? T else { throw StepFailure("internal: \(name) on the wrong type") }
                 return typed[keyPath: path]
             }
+        }
+    }
+
+    /// Registers a property of `T` computed by `get`, which may charge the step's budget first
+    /// (a property that builds a large value): `property(Value.self, "expressionGraph") { v, meter in ... }`.
+    public func property<T>(_ type: T.Type, _ name: String, _ get: @escaping (T, StepMeter) throws -> Any) {
+        properties[MemberKey(type: types.register(type), name: name)] = { value, meter in
+            guard let typed = value as? T else { throw StepFailure("internal: \(name) on the wrong type") }
+            return try get(typed, meter)
         }
     }
 
@@ -83,11 +92,12 @@ public final class Library {
     /// is `Variants`).
     public func name<T>(_ type: T.Type, _ name: String) {
         types.names[ObjectIdentifier(type)] = .named(name)
+        _ = types.register(type)
     }
 
     /// Registers the binary operators `ops` between `L` and `R`; `apply` gets the operator.
     public func infix<L, R>(_ ops: [String], _ left: L.Type, _ right: R.Type, _ apply: @escaping (String, L, R) throws -> Any) {
-        let l = types.type(left), r = types.type(right)
+        let l = types.register(left), r = types.register(right)
         for op in ops {
             operators[OperatorKey(op: op, left: l, right: r)] = { a, b in
                 guard let x = a as? L, let y = b as? R else { throw StepFailure("internal: operands of '\(op)'") }
@@ -98,7 +108,7 @@ public final class Library {
 
     /// Registers the prefix operator `op` on `T`.
     public func prefix<T>(_ op: String, _ operand: T.Type, _ apply: @escaping (T) throws -> Any) {
-        operators[OperatorKey(op: op, left: types.type(operand), right: nil)] = { a, _ in
+        operators[OperatorKey(op: op, left: types.register(operand), right: nil)] = { a, _ in
             guard let x = a as? T else { throw StepFailure("internal: operand of '\(op)'") }
             return try apply(x)
         }
@@ -106,7 +116,7 @@ public final class Library {
 
     /// Says which type a literal takes beside a value of `T` (beside a `Value`, `2` is a Double).
     public func literals<T, L>(beside type: T.Type, are literal: L.Type) {
-        types.literalTypes[types.type(type)] = types.type(literal)
+        types.literalTypes[types.register(type)] = types.register(literal)
     }
 
     /// The properties and methods registered for `type`, for "did you mean" suggestions.
@@ -151,10 +161,23 @@ public struct Arguments {
         var values: [Int: Any] = [:]
     }
 
-    init(receiver: Any?, values: [Any]) {
+    /// The step's budget, and the call that charges it.
+    private let meter: StepMeter
+    private let call: Syntax?
+
+    init(receiver: Any?, values: [Any], meter: StepMeter = StepMeter(), call: Syntax? = nil) {
         self.receiver = receiver
         self.values = values
+        self.meter = meter
+        self.call = call
     }
+
+    /// Charges `operations` of work this builtin is about to do (one operation is about 6 µs;
+    /// see `StepMeter`), before doing it: a step whose budget it would exceed stops here, at the call.
+    public func spend(operations: Int) throws { try meter.spend(operations: operations, at: call) }
+
+    /// Checks that a value of `bytes` this builtin is about to make fits in the step's memory budget.
+    public func allocate(bytes: Int) throws { try meter.allocate(bytes: bytes, at: call) }
 
     /// Stores `value` as the new value of `inout` parameter `i`.
     public func write(_ i: Int, _ value: Any) { written.values[i] = value }

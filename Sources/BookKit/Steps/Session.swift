@@ -1,18 +1,6 @@
 import Foundation
 import SwiftSyntax
 
-/// Limits that stop a runaway step with an error instead of a hang.
-public struct StepBudget: Sendable, Hashable {
-    /// Most statements and loop iterations one step may execute.
-    public var operations: Int
-    /// Longest wall-clock time one step may take.
-    public var time: Duration
-    public init(operations: Int = 5_000_000, time: Duration = .seconds(30)) {
-        self.operations = operations
-        self.time = time
-    }
-}
-
 /// One chapter's interpreter: its bindings live here; steps run in order, like notebook cells.
 public final class Session {
     /// The chapter file the steps come from (for messages).
@@ -68,9 +56,11 @@ public final class Session {
         interpreter.printed = ""
         interpreter.startStep(budget: budget)
         var value: Any?
+        var valueText = ""
         var diagnostics: [Diagnostic] = []
         do {
             value = try interpreter.run(items)
+            if let value { valueText = try interpreter.describe(value) }
         } catch let error as StepError {
             diagnostics.append(source.diagnostic(error.id, error.message, at: error.node ?? Syntax(source.folded)))
         } catch {
@@ -80,7 +70,7 @@ public final class Session {
         let printed = interpreter.printed
         let text: String
         if let value, diagnostics.isEmpty {
-            text = printed + String(describing: value)
+            text = printed + valueText
         } else {
             text = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
         }
