@@ -19,20 +19,18 @@ extension Interpreter {
             throw StepError(Unsupported.describe(infix.leftOperand), at: infix.leftOperand, id: .unsupported)
         }
         let name = reference.baseName.text
-        guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: reference) }
-        guard binding.mutable else {
-            throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: reference)
-        }
-        let old = try element(of: binding.value, at: indices[...])
-        let type = types.type(of: old)
+        let type = try targetType(name, at: reference, indices[...])
         var value = try required(infix.rightOperand, as: type)
         let binary = infix.operator.as(BinaryOperatorExprSyntax.self)
         let op = binary.map { String($0.operator.text.dropLast()) }
-        if indices.isEmpty, op == "+", let added = value as? AnyArray, old is AnyArray, !type.isIncomplete, types.type(of: value) == type {
+        if indices.isEmpty, op == "+", let added = value as? AnyArray, type.element != nil, !type.isIncomplete, types.type(of: value) == type {
             try spend(elements: added.elementCount, at: binary)
             if try update(name, { array in array.appendAnyElements(of: value) }) { return }
         }
-        if let binary, let op { value = try binaryOperator(op, old, value, at: binary) }
+        if let binary, let op {
+            guard let old = lookup(name).map({ $0.value }) else { return }
+            value = try binaryOperator(op, try element(of: old, at: indices[...]), value, at: binary)
+        }
         guard let converted = types.coerce(value, to: type) else {
             throw StepError("cannot assign value of type '\(types.type(of: value))' to type '\(type)'", at: infix.rightOperand)
         }
@@ -40,12 +38,25 @@ extension Interpreter {
            try update(name, { array in array.setAnyElement(converted, at: index) }) {
             return
         }
+        guard let binding = lookup(name) else { return }
         if !indices.isEmpty, let array = binding.value as? AnyArray { try spend(elements: array.elementCount, at: infix) }
         let updated = try replacing(in: binding.value, at: indices[...], with: converted)
         for i in scopes.indices.reversed() where scopes[i][name] != nil {
             scopes[i][name]?.value = updated
             return
         }
+    }
+
+    /// The type of the assigned variable or element (which must exist and be a `var`). A function
+    /// of its own, so that no reference to the old value outlives it and keeps an in-place change
+    /// from happening.
+    private func targetType(_ name: String, at reference: DeclReferenceExprSyntax,
+                            _ indices: ArraySlice<(value: Int, node: ExprSyntax)>) throws -> StepType {
+        guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: reference) }
+        guard binding.mutable else {
+            throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: reference)
+        }
+        return types.type(of: try element(of: binding.value, at: indices))
     }
 
     /// Changes the array in variable `name` in place: it is taken out of the variable first, so

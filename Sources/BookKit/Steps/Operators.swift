@@ -12,6 +12,11 @@ extension Interpreter {
                 try spend(bytes: x.utf8.count + y.utf8.count, at: node)
             }
         }
+        if op == "+", var joined = a as? any AnyArray, b is AnyArray {
+            // Arrays of one static type join at native speed (no trip through `[Any]`).
+            let type = types.type(of: a)
+            if !type.isIncomplete, type == types.type(of: b), joined.appendAnyElements(of: b) { return joined }
+        }
         if let result = try Operators.binary(op, a, b, types: types, at: node) { return result }
         if let apply = library.operators[OperatorKey(op: op, left: types.type(of: a), right: types.type(of: b))] {
             do { return try apply(a, b) } catch let error as StepFailure { throw StepError(error.description, at: node) }

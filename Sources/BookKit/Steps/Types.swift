@@ -20,23 +20,25 @@ public struct TypeSystem {
         return type
     }
 
-    /// The step type of `value`.
+    /// The step type of `value`. Arrays are recognised by their metatype before any cast: on Linux
+    /// a cast of an array to a class type (`as? Closure`) bridges the whole array to an NSArray.
     func type(of value: Any?) -> StepType {
         guard let value else { return .void }
+        let metatype = Swift.type(of: value)
+        if metatype is ArrayMetatype.Type {
+            if let known = staticType(metatype) { return known }
+            guard let array = value as? AnyArray else { return .array(.any) }
+            return array.elementCount > 0 ? .array(type(of: array.anyElement(at: 0))) : .array(.any)
+        }
+        if let known = staticType(metatype) { return known }
         switch value {
         case let closure as Closure: return closure.type
         case is Interpreter.EmptyArrayLiteral: return .array(.inferred)
         case let pair as Enumerated: return .enumerated(type(of: pair.element))
         case let range as IntRange: return .named(range.closed ? "ClosedRange" : "Range", [.int])
         case let optional as StepOptional: return .optional(optional.wrapped)
-        default: break
+        default: return names[ObjectIdentifier(metatype)] ?? .named(String(describing: metatype))
         }
-        let metatype = Swift.type(of: value)
-        if let known = staticType(metatype) { return known }
-        if let array = value as? [Any] {
-            return array.first.map { .array(type(of: $0)) } ?? .array(.any)
-        }
-        return names[ObjectIdentifier(metatype)] ?? .named(String(describing: metatype))
     }
 
     /// The step type of the Swift type `T`.
