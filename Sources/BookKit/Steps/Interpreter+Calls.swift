@@ -100,9 +100,9 @@ extension Interpreter {
             do {
                 return try getter(receiver, meter)
             } catch let error as StepError {
-                throw error.node == nil ? StepError(error.message, at: member, id: error.id) : error
+                throw error.node == nil ? StepError(error.message, at: member.declName, id: error.id) : error
             } catch let error as StepFailure {
-                throw StepError(error.description, at: member)
+                throw StepError(error.description, at: member.declName)
             }
         }
         throw StepError(noMember(name, of: type), at: member.declName)

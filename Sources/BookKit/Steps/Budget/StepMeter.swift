@@ -70,7 +70,7 @@ public final class StepMeter {
     /// Checks that a value of `bytes` fits in the memory budget.
     public func allocate(bytes: Int, at node: Syntax? = nil) throws {
         if bytes > budget.memory {
-            throw StepError("step would use more memory than its budget (\(megabytes(budget.memory)) MB): this value needs about \(megabytes(bytes)) MB",
+            throw StepError("step would use more memory than its budget (\(size(budget.memory))): this value needs about \(size(bytes))",
                             node: node, id: .budget)
         }
     }
@@ -94,7 +94,17 @@ public final class StepMeter {
         return "\(budget.operations) operations / \(time) s"
     }
 
-    private func megabytes(_ bytes: Int) -> Int { max(1, (bytes + (1 << 19)) >> 20) }
+    /// `1 MB`, `1.2 MB`, `640 KB`, `12 bytes`: rounded up, so that a value over the budget never
+    /// reads as equal to it.
+    private func size(_ bytes: Int) -> String {
+        for (unit, shift) in [("TB", 40), ("GB", 30), ("MB", 20)] where bytes >= 1 << shift {
+            let rest = (bytes & ((1 << shift) - 1)) * 10
+            let tenths = (bytes >> shift) * 10 + rest >> shift + (rest & ((1 << shift) - 1) == 0 ? 0 : 1)
+            return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " " + unit
+        }
+        if bytes >= 1 << 10 { return "\(bytes / 1024 + (bytes % 1024 == 0 ? 0 : 1)) KB" }
+        return "\(bytes) bytes"
+    }
 
     private func exhausted() -> StepError {
         StepError("step ran longer than its budget (\(limits)); a loop that never ends?", id: .budget)
