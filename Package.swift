@@ -74,3 +74,20 @@ let package = Package(
         .testTarget(name: "StepParityTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps"]),
     ]
 )
+
+// The libFuzzer target over steps and chapters, only when `scripts/fuzz` asks for it: it has no
+// `main` of its own (libFuzzer brings one), so an ordinary build must not try to link it.
+if Context.environment["BOOK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "StepFuzzer",
+        dependencies: ["BookKit", "MicroGPTSteps", "BookTestSupport"],
+        path: "Fuzz/StepFuzzer",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+    // The interpreter's half of the differential check (`scripts/differential`).
+    package.targets.append(.executableTarget(
+        name: "StepDiff",
+        dependencies: ["BookKit", "MicroGPTSteps", "BookTestSupport"],
+        path: "Fuzz/StepDiff"
+    ))
+}

@@ -1,8 +1,9 @@
+import Foundation
 import SwiftParser
 import SwiftSyntax
 
 /// One parameter of a builtin, as its Swift declaration spells it.
-struct Parameter {
+struct Parameter: Sendable {
     /// The argument label (nil for `_`).
     let label: String?
     let type: StepType
@@ -128,18 +129,40 @@ public final class Library {
     var names: [String] { Array(functions.keys) }
 
     private static func parse(_ declaration: String, _ call: @escaping (Arguments) throws -> Any?) -> Builtin {
-        let file = Parser.parse(source: declaration + " {}")
-        guard let item = file.statements.first, let function = item.item.as(DeclSyntax.self)?.as(FunctionDeclSyntax.self) else {
-            preconditionFailure("not a function declaration: \(declaration)")
+        let signature = Signature.of(declaration)
+        return Builtin(name: signature.name, parameters: signature.parameters, result: signature.result, throwing: signature.throwing, call: call)
+    }
+
+    /// A declaration's name, parameters, result and effects; parsed once per process, since every
+    /// session registers the same declarations (a fuzz run makes thousands of sessions).
+    private struct Signature: Sendable {
+        let name: String
+        let parameters: [Parameter]
+        let result: StepType
+        let throwing: Bool
+
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var known: [String: Signature] = [:]
+
+        static func of(_ declaration: String) -> Signature {
+            lock.lock()
+            defer { lock.unlock() }
+            if let hit = known[declaration] { return hit }
+            let file = Parser.parse(source: declaration + " {}")
+            guard let item = file.statements.first, let function = item.item.as(DeclSyntax.self)?.as(FunctionDeclSyntax.self) else {
+                preconditionFailure("not a function declaration: \(declaration)")
+            }
+            let parameters = function.signature.parameterClause.parameters.map { p in
+                let label = p.firstName.text == "_" ? nil : p.firstName.text
+                let isInout = p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } == true
+                return Parameter(label: label, type: StepType(p.type), isInout: isInout, defaultSource: p.defaultValue?.value.trimmedDescription)
+            }
+            let result = function.signature.returnClause.map { StepType($0.type) } ?? .void
+            let throwing = function.signature.effectSpecifiers?.throwsClause != nil
+            let signature = Signature(name: function.name.text, parameters: parameters, result: result, throwing: throwing)
+            known[declaration] = signature
+            return signature
         }
-        let parameters = function.signature.parameterClause.parameters.map { p in
-            let label = p.firstName.text == "_" ? nil : p.firstName.text
-            let isInout = p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } == true
-            return Parameter(label: label, type: StepType(p.type), isInout: isInout, defaultSource: p.defaultValue?.value.trimmedDescription)
-        }
-        let result = function.signature.returnClause.map { StepType($0.type) } ?? .void
-        let throwing = function.signature.effectSpecifiers?.throwsClause != nil
-        return Builtin(name: function.name.text, parameters: parameters, result: result, throwing: throwing, call: call)
     }
 }
 

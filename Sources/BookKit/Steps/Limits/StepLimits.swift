@@ -22,3 +22,13 @@ struct LimitViolation: Error, Equatable {
     let message: String
     let offset: Int
 }
+
+extension StepLimits {
+    /// Whether `code` stays within the nesting limits, so that swift-syntax may parse it (a
+    /// highlighter, say) without the exponential look-ahead or the deep recursion. A step that
+    /// fails this check fails with `step.too-deep`, so its code can still reach a renderer as
+    /// the code of an `error` step.
+    public static func allowsParsing(_ code: String) -> Bool {
+        NestingScan.violation(in: code) == nil
+    }
+}

@@ -1,0 +1,56 @@
+import BookKit
+import Foundation
+
+/// Runs arbitrary bytes through the two paths a hostile chapter takes: a step through the
+/// parser, the checks and the interpreter; a whole chapter through Markdown, its steps and the
+/// renderers (a real `book build` into a scratch folder). The libFuzzer target (`scripts/fuzz`)
+/// and the short in-test run (`FuzzTests`) both use it; a crash or hang in either is a bug.
+public final class FuzzHarness {
+    private let binding: any StepBinding
+    private let scratch = ScratchBook()
+    /// Small, so that a runaway input ends in a fraction of a second.
+    public static let budget = StepBudget(operations: 20_000, time: .seconds(2), memory: 64 << 20)
+    /// Chapters not rendered because an `error` step's code is past the nesting limits (the
+    /// highlighter parses a step's code again; see `StepLimits.allowsParsing`).
+    public private(set) var unrendered = 0
+
+    public init(binding: any StepBinding) {
+        self.binding = binding
+    }
+
+    /// The first byte picks the path: even for a step, odd for a chapter; the rest is the text.
+    public func run(_ data: [UInt8]) {
+        guard let mode = data.first else { return }
+        let text = String(decoding: data.dropFirst(), as: UTF8.self)
+        if mode % 2 == 0 { _ = step(text) } else { chapter(text) }
+    }
+
+    /// Runs `code` as a step, then as an inline expression, in a fresh session.
+    public func step(_ code: String) -> StepOutcome {
+        let session = Session(file: "fuzz.md", binding: binding, context: LibraryContext(chaptersDirectory: scratch.chapters),
+                              budget: FuzzHarness.budget)
+        let origin = SourceLocation(file: "fuzz.md", line: 3, column: 1)
+        let outcome = session.run(step: code, at: origin)
+        _ = session.evaluate(expression: code, at: origin)
+        return outcome
+    }
+
+    /// Builds `markdown` as the only chapter of a book (HTML and EPUB); its errors are expected.
+    public func chapter(_ markdown: String) {
+        do {
+            try scratch.write("en/01-fuzz.md", markdown)
+        } catch {
+            return
+        }
+        var options = scratch.options()
+        options.budget = FuzzHarness.budget
+        let parsed = ChapterParser.parse(ChapterText(file: "chapters/en/01-fuzz.md", text: markdown))
+        if parsed.steps.contains(where: { $0.options.expectsError && !StepLimits.allowsParsing($0.code) }) {
+            unrendered += 1
+            _ = try? Project(options: options, binding: binding).check()
+            return
+        }
+        options.formats = ["html", "epub"]
+        _ = try? Project(options: options, binding: binding).build()
+    }
+}
