@@ -179,6 +179,11 @@ extension Interpreter {
         let declaredResult: StepType? = resultType == .inferred ? nil : resultType
         return Closure(parameterTypes: anonymous ? [.inferred] : parameterTypes, resultType: resultType, types: types) { [unowned self] args, hint in
             try self.tick()
+            self.closureDepth += 1
+            defer { self.closureDepth -= 1 }
+            if self.closureDepth > StepLimits.closureCalls {
+                throw StepError("closures call each other too deeply: steps allow at most \(StepLimits.closureCalls) calls inside each other", at: closure, id: .tooDeep)
+            }
             let saved = self.scopes
             self.scopes = captured + [[:]]
             defer { self.scopes = saved }
@@ -232,9 +237,13 @@ extension Interpreter {
 /// neighbouring letters counts as one edit), ignoring case first, then counting it.
 enum Suggestions {
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
+        // A name too long to be a typo of a short one is not compared (the distance is quadratic).
+        let limit = max(1, name.count / 3)
+        guard name.count <= 64 else { return nil }
+        let near = Set(candidates).filter { abs($0.count - name.count) <= limit }
+        let scored = near.map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
         guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
-        return best.1 <= max(1, name.count / 3) ? best.0 : nil
+        return best.1 <= limit ? best.0 : nil
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.

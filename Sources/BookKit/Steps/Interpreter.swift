@@ -47,6 +47,8 @@ final class Interpreter {
     let literalKinds = LiteralKinds()
     /// What the current step has spent of its budget.
     let meter = StepMeter()
+    /// Closure calls inside each other now (a closure can call the closures made before it).
+    var closureDepth = 0
     /// Default values of builtins' parameters, parsed once.
     var defaults: [String: ExprSyntax] = [:]
 

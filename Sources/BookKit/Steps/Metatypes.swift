@@ -68,6 +68,14 @@ extension TypeSystem {
     /// The step type a Swift type has whatever its value: the basics, arrays of them and the
     /// binding's registered types; nil for others (`[Any]`, whose elements say more).
     func staticType(_ metatype: Any.Type) -> StepType? {
+        let key = ObjectIdentifier(metatype)
+        if let known = staticTypes.known[key] { return known }
+        let type = computeStaticType(metatype)
+        staticTypes.known[key] = type
+        return type
+    }
+
+    private func computeStaticType(_ metatype: Any.Type) -> StepType? {
         if metatype == Int.self { return .int }
         if metatype == Double.self { return .double }
         if metatype == String.self { return .string }

@@ -32,6 +32,15 @@ public final class Session {
         }
     }
 
+    /// The first `StepLimits.diagnostics` of a step's diagnostics, the last one saying how many
+    /// more there are: a step of garbage has an error every few characters.
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > StepLimits.diagnostics else { return diagnostics }
+        var kept = Array(diagnostics.prefix(StepLimits.diagnostics))
+        kept[kept.count - 1].notes.append(.init("\(diagnostics.count - kept.count) more errors in this step are not shown"))
+        return kept
+    }
+
     /// Parses, checks and runs `code` on a deep stack (see `DeepStack` and `StepLimits`).
     private func execute(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
         DeepStack.run { executeHere(code, at: origin, body) }
@@ -41,7 +50,7 @@ public final class Session {
         let start = ContinuousClock.now
         lastValue = nil
         func failed(_ diagnostics: [Diagnostic]) -> StepOutcome {
-            StepOutcome(printed: "", text: "", display: nil, diagnostics: diagnostics, duration: .now - start)
+            StepOutcome(printed: "", text: "", display: nil, diagnostics: Session.capped(diagnostics), duration: .now - start)
         }
         let source: StepSource
         do { source = try StepSource(code: code, origin: origin) } catch { return failed([error]) }

@@ -69,7 +69,8 @@ struct StepSource {
     private static func place(_ id: DiagnosticID, _ message: String, line: Int, column: Int, origin: SourceLocation,
                               lines: [Substring]) -> Diagnostic {
         let indent = origin.column - 1
-        let text = lines.indices.contains(line - 1) ? String(repeating: " ", count: indent) + lines[line - 1] : nil
+        let text = lines.indices.contains(line - 1) && lines[line - 1].utf8.count <= StepLimits.quotedLine
+            ? String(repeating: " ", count: indent) + lines[line - 1] : nil
         return Diagnostic(id, message, at: SourceLocation(file: origin.file, line: origin.line + line - 1, column: column + indent),
                           sourceLine: text)
     }

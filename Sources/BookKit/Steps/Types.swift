@@ -11,9 +11,12 @@ public struct TypeSystem {
     var metatypes: [StepType: Any.Type] = [:]
     /// The step type of each registered Swift type.
     var registered: [ObjectIdentifier: StepType] = [:]
+    /// `staticType` of each Swift type met so far: a nested array's type is read level by level.
+    let staticTypes = StaticTypeCache()
 
     /// Records the binding type `T` and returns its step type.
     mutating func register<T>(_ metatype: T.Type) -> StepType {
+        staticTypes.known.removeAll()
         let type = type(metatype)
         metatypes[type] = metatype
         registered[ObjectIdentifier(metatype)] = type
@@ -114,6 +117,11 @@ public struct TypeSystem {
         default: return literalTypes[type]
         }
     }
+}
+
+/// The memo behind `TypeSystem.staticType` (one per session's library, used on one thread).
+final class StaticTypeCache {
+    var known: [ObjectIdentifier: StepType?] = [:]
 }
 
 /// `a..<b` or `a...b` over Int.

@@ -44,6 +44,8 @@ import Testing
         .fails("a builtin after the time is up", "relu(1)",
                "10:1 step.budget: step ran longer than its budget (200000 operations / 0 s); a loop that never ends?",
                budget: StepBudget(operations: 200_000, time: .zero)),
+        .fails("the text of a long array", "let xs = (0..<50_000).map { $0 }\nString(describing: xs)",
+               "11:1 step.budget: step would use more memory than its budget (1 MB): this value needs about 1.2 MB", budget: megabyte),
         .runs("a small run fits", model + "run.losses.count", "2"),
     ]
 

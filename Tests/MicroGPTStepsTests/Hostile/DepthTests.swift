@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+@testable import BookKit
+@testable import MicroGPTSteps
 
 /// Code nested or chained past `StepLimits` is refused with `step.too-deep` at the first place
 /// past the limit, before swift-syntax's parser (which crashed or took exponential time on it),
@@ -39,8 +42,29 @@ import Testing
         .fails("a raw string's \\( is text, not nesting", "let s = #\"" + repeated("\\(", 40) + "\"#\ns.count",
                "10:9 step.unsupported: only single-line string literals (\"...\") are supported in steps"),
         .runs("500 sibling arrays are not nested", "let m = [" + Array(repeating: "[1]", count: 500).joined(separator: ", ") + "]\nm.count", "500"),
+        .fails("1,001 closures calling each other", "let f0 = { (x: Int) in x }\n" + (1...1000).map { "let f\($0) = { (x: Int) in f\($0 - 1)(x) }" }.joined(separator: "\n") + "\nf1000(1)",
+               "10:10 step.too-deep: closures call each other too deeply: steps allow at most 1000 calls inside each other"),
+        .runs("an array nested 1,000 deep by statements", "let a0 = [1]\n" + (1...1000).map { "let a\($0) = [a\($0 - 1)]" }.joined(separator: "\n") + "\na1000.count", "1"),
+        .runs("a name 100,000 letters long is not compared for suggestions", "let " + repeated("q", 100_000) + " = 1\n1", "1"),
+        .fails("an unknown name 100,000 letters long", repeated("q", 100_000), "10:1 step.failed: cannot find '\(repeated("q", 100_000))' in scope"),
         .runs("1,000 statements", "var a = 0\n" + repeated("a += 1\n", 1000) + "a", "1000"),
     ]
 
     @Test(arguments: cases) func hostileDepth(_ hostile: HostileCase) { hostile.check() }
+}
+
+/// A step of garbage has an error every few characters: a step reports its first 100, and the
+/// last says how many more there are; a line too long to quote is not quoted.
+@Suite struct DiagnosticFloodTests {
+    @Test func aStepReportsAtMostOneHundredErrors() {
+        let session = Session(file: "ch.md", binding: MicroGPTBinding(),
+                              context: LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory))
+        let outcome = session.run(step: repeated("x! ", 300), at: SourceLocation(file: "ch.md", line: 10, column: 1))
+        #expect(outcome.diagnostics.count == 100)
+        #expect(outcome.diagnostics.last?.notes.map(\.message) == ["199 more errors in this step are not shown"])
+        #expect(outcome.diagnostics.first?.sourceLine == repeated("x! ", 300))
+        let long = session.run(step: repeated("x! ", 400), at: SourceLocation(file: "ch.md", line: 10, column: 1))
+        #expect(long.diagnostics.first?.sourceLine == nil)
+        #expect(long.diagnostics.first?.location == SourceLocation(file: "ch.md", line: 10, column: 3))
+    }
 }

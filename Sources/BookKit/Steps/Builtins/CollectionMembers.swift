@@ -41,6 +41,7 @@ enum CollectionMembers {
         let element: StepType
         if let range = receiver as? IntRange {
             try interpreter.reserve(range.count)
+            try interpreter.spend(elements: range.count, at: node)
             source = range.values.map { $0 }
             element = .int
         } else if let array = receiver as? [Any] {
@@ -50,7 +51,7 @@ enum CollectionMembers {
             return nil
         }
         // Every method here makes or walks an array as long as the receiver.
-        try interpreter.spend(elements: source.count, at: node)
+        if !(receiver is IntRange) { try interpreter.spend(elements: source.count, at: node) }
         func closure(_ i: Int) throws -> Closure {
             guard i < values.count, let closure = values[i] as? Closure else {
                 throw StepError("'\(name)' needs a closure here", at: node.declName)

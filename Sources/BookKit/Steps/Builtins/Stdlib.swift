@@ -21,7 +21,15 @@ extension Library {
         function("func Array(_ xs: [Int]) -> [Int]") { a in try a(0) as [Int] }
         function("func Array(_ xs: [String]) -> [String]") { a in try a(0) as [String] }
         function("func String(_ x: Int) -> String") { a in String(try a(0) as Int) }
-        function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
+        function("func String(describing value: Any) -> String") { a in
+            let value: Any = try a(0)
+            // The text of a long array is longer still: charged before it is made.
+            if let array = value as? AnyArray {
+                let (bytes, overflow) = array.elementCount.multipliedReportingOverflow(by: Interpreter.bytesPerDescribedElement)
+                try a.allocate(bytes: overflow ? .max : bytes)
+            }
+            return String(describing: value)
+        }
         function("func abs(_ x: Int) -> Int") { a in
             let x: Int = try a(0)
             guard x != .min else { throw StepFailure("abs(Int.min) overflows Int") }

@@ -15,6 +15,12 @@ public enum StepLimits {
     /// Levels of expressions, statements, types and patterns in all; chains without brackets
     /// (`a.b.c`, `x[0][0]`, `else if`) count one level per link.
     public static let depth = 2_000
+    /// Closure calls inside each other while a step runs (`f` calling `g` calling `h` ...).
+    public static let closureCalls = 1_000
+    /// Diagnostics reported for one step (the rest are counted in a note), and the longest line
+    /// quoted under one (longer lines are not quoted: a generated line can be megabytes long).
+    public static let diagnostics = 100
+    public static let quotedLine = 1_000
 }
 
 /// A step refused because of a limit: the message and the UTF-8 offset it points at.
