@@ -65,9 +65,11 @@ let package = Package(
         ),
         // Tools only tests use: the headless-browser page check.
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
+        // What the fuzzers and the differential check share: the harness, a mutator, a program generator.
+        .target(name: "StepFuzzing", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport", "CCmark", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport", "StepFuzzing"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,
         // written by `book export-steps`), checked to print what the interpreter prints.
@@ -80,14 +82,14 @@ let package = Package(
 if Context.environment["BOOK_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "StepFuzzer",
-        dependencies: ["BookKit", "MicroGPTSteps", "BookTestSupport"],
+        dependencies: ["BookKit", "MicroGPTSteps", "StepFuzzing"],
         path: "Fuzz/StepFuzzer",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ))
     // The interpreter's half of the differential check (`scripts/differential`).
     package.targets.append(.executableTarget(
         name: "StepDiff",
-        dependencies: ["BookKit", "MicroGPTSteps", "BookTestSupport"],
+        dependencies: ["BookKit", "MicroGPTSteps", "StepFuzzing"],
         path: "Fuzz/StepDiff"
     ))
 }

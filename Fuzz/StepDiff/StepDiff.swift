@@ -1,5 +1,5 @@
 import BookKit
-import BookTestSupport
+import StepFuzzing
 import Foundation
 import MicroGPTSteps
 

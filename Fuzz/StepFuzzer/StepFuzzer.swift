@@ -1,4 +1,4 @@
-import BookTestSupport
+import StepFuzzing
 import MicroGPTSteps
 
 /// libFuzzer's entry: each input is a step (first byte even) or a chapter (odd), see `FuzzHarness`.

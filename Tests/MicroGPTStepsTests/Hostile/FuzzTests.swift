@@ -1,4 +1,4 @@
-import BookTestSupport
+import StepFuzzing
 import Foundation
 import Testing
 @testable import BookKit

@@ -7,7 +7,9 @@ import Foundation
 /// and the short in-test run (`FuzzTests`) both use it; a crash or hang in either is a bug.
 public final class FuzzHarness {
     private let binding: any StepBinding
-    private let scratch = ScratchBook()
+    /// A scratch book: `chapters/en/01-fuzz.md` and the `build/` it is built into.
+    private let root = FileManager.default.temporaryDirectory.appendingPathComponent("book-fuzz-\(UUID().uuidString)")
+    private var chapters: URL { root.appendingPathComponent("chapters") }
     /// Small, so that a runaway input ends in a fraction of a second.
     public static let budget = StepBudget(operations: 20_000, time: .seconds(2), memory: 64 << 20)
     /// Chapters not rendered because an `error` step's code is past the nesting limits (the
@@ -16,7 +18,10 @@ public final class FuzzHarness {
 
     public init(binding: any StepBinding) {
         self.binding = binding
+        try? FileManager.default.createDirectory(at: chapters.appendingPathComponent("en"), withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     /// The first byte picks the path: even for a step, odd for a chapter; the rest is the text.
     public func run(_ data: [UInt8]) {
@@ -27,7 +32,7 @@ public final class FuzzHarness {
 
     /// Runs `code` as a step, then as an inline expression, in a fresh session.
     public func step(_ code: String) -> StepOutcome {
-        let session = Session(file: "fuzz.md", binding: binding, context: LibraryContext(chaptersDirectory: scratch.chapters),
+        let session = Session(file: "fuzz.md", binding: binding, context: LibraryContext(chaptersDirectory: chapters),
                               budget: FuzzHarness.budget)
         let origin = SourceLocation(file: "fuzz.md", line: 3, column: 1)
         let outcome = session.run(step: code, at: origin)
@@ -38,11 +43,11 @@ public final class FuzzHarness {
     /// Builds `markdown` as the only chapter of a book (HTML and EPUB); its errors are expected.
     public func chapter(_ markdown: String) {
         do {
-            try scratch.write("en/01-fuzz.md", markdown)
+            try Data(markdown.utf8).write(to: chapters.appendingPathComponent("en/01-fuzz.md"))
         } catch {
             return
         }
-        var options = scratch.options()
+        var options = BuildOptions(chapters: chapters.path, output: root.appendingPathComponent("build").path)
         options.budget = FuzzHarness.budget
         let parsed = ChapterParser.parse(ChapterText(file: "chapters/en/01-fuzz.md", text: markdown))
         if parsed.steps.contains(where: { $0.options.expectsError && !StepLimits.allowsParsing($0.code) }) {
