@@ -19,6 +19,10 @@ public final class FuzzHarness {
     public init(binding: any StepBinding) {
         self.binding = binding
         try? FileManager.default.createDirectory(at: chapters.appendingPathComponent("en"), withIntermediateDirectories: true)
+        // A small data set, so that the book's `Dataset(path: "data/names.txt")` steps get past their first line.
+        try? FileManager.default.createDirectory(at: chapters.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try? Data("emma\nolivia\nava\nisabella\nsophia\nmia\ncharlotte\namelia\nharper\nevelyn\n".utf8)
+            .write(to: chapters.appendingPathComponent("data/names.txt"))
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

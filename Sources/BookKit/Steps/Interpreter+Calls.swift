@@ -24,6 +24,9 @@ extension Interpreter {
                 let arguments = try self.arguments(of: call) { i in
                     closure.parameterTypes.indices.contains(i) && closure.parameterTypes[i] != .inferred ? closure.parameterTypes[i] : nil
                 }
+                if let empty = arguments.first(where: { $0.value is EmptyArrayLiteral }) {
+                    throw StepError("empty collection literal requires an explicit type", at: empty.expression)
+                }
                 return try closure(arguments.map(\.value))
             }
             if name == "print", lookup(name) == nil { return try print(try arguments(of: call), at: call) }
@@ -113,7 +116,11 @@ extension Interpreter {
         var items: [String] = []
         for argument in arguments {
             switch argument.label {
-            case nil: items.append(try describe(argument.value, at: argument.node))
+            case nil:
+                if argument.value is EmptyArrayLiteral {
+                    throw StepError("empty collection literal requires an explicit type", at: argument.expression)
+                }
+                items.append(try describe(argument.value, at: argument.node))
             case "separator"?, "terminator"?:
                 guard let text = argument.value as? String else {
                     throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type 'String'", at: argument.node)

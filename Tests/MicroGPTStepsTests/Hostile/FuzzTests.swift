@@ -11,9 +11,11 @@ import Testing
     static let chapters = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("chapters/en")
 
+    /// The book's chapters and the small chapter of `Fuzz/seeds`, which builds into pages cheaply.
     static func seeds() throws -> (steps: [String], chapters: [String]) {
         let files = try FileManager.default.contentsOfDirectory(atPath: chapters.path).filter { $0.hasSuffix(".md") }.sorted()
-        let texts = try files.map { try String(contentsOf: chapters.appendingPathComponent($0), encoding: .utf8) }
+        let small = chapters.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/seeds/small-chapter.md")
+        let texts = try [String(contentsOf: small, encoding: .utf8)] + files.map { try String(contentsOf: chapters.appendingPathComponent($0), encoding: .utf8) }
         let steps = texts.flatMap { ChapterParser.parse(ChapterText(file: "ch.md", text: $0)).steps.map(\.code) }
         return (steps, texts)
     }
@@ -38,7 +40,7 @@ import Testing
         let (steps, chapters) = try Self.seeds()
         let harness = FuzzHarness(binding: MicroGPTBinding())
         var mutator = Mutator(seed: 7)
-        for i in 0..<8 {
+        for i in 0..<10 {
             let chapter = chapters[i % chapters.count]
             // Cut the chapter short (its training runs are over this budget anyway) and mutate it.
             let text = mutator.mutate(String(chapter.prefix(3000)), splicing: steps[mutator.below(steps.count)])

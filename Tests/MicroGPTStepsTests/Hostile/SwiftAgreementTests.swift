@@ -16,6 +16,8 @@ import Testing
                "11:20 step.failed: cannot convert value of type '[Int]' to specified type '[Double]'"),
         .fails("an element of the wrong type", "let xs: [Int] = [1]\nlet m: [[Double]] = [xs]",
                "11:22 step.failed: cannot convert value of type '[Int]' to expected element type '[Double]'"),
+        .fails("an empty literal printed", "print([])", "10:7 step.failed: empty collection literal requires an explicit type"),
+        .fails("an empty literal passed to a closure", "let f = { x in x }\nf([])", "11:3 step.failed: empty collection literal requires an explicit type"),
         .runs("first is an optional", "[1, 2].first", "Optional(1)"),
         .runs("first of an empty array is nil", "let xs: [Int] = []\nxs.first", "nil"),
         .runs("an optional String prints quoted", "[\"a\"].last", "Optional(\"a\")"),
