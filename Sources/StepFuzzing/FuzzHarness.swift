@@ -15,6 +15,8 @@ public final class FuzzHarness {
     /// Chapters not rendered because an `error` step's code is past the nesting limits (the
     /// highlighter parses a step's code again; see `StepLimits.allowsParsing`).
     public private(set) var unrendered = 0
+    /// Chapters that built into pages (the rest failed with diagnostics, as most fuzzed ones do).
+    public private(set) var built = 0
 
     public init(binding: any StepBinding) {
         self.binding = binding
@@ -60,6 +62,6 @@ public final class FuzzHarness {
             return
         }
         options.formats = ["html", "epub"]
-        _ = try? Project(options: options, binding: binding).build()
+        if (try? Project(options: options, binding: binding).build()) != nil { built += 1 }
     }
 }
