@@ -64,5 +64,6 @@ public struct Mutator {
         ".sorted()", ".enumerated()", "[Int]", "[Double]", "Int?", "Array<Int>", ": [Int] = []", "try ", "Graph()",
         "Value(2, in: g)", "Random(seed: 1).randbelow(0)", "rounded(1.5, places: 400)", "Dataset(text: \"ab\")",
         "Config(steps: 10_000_000)", "while true { }", "func f() {}", "x!", "nil", "#if A\n", "#endif\n", "/*", "*/", "//",
+        " \u{3000}= ", "\u{7F}", "\u{A0}", "“", "\t",
     ]
 }

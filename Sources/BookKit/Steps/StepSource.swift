@@ -46,12 +46,28 @@ struct StepSource {
 
     /// Every syntax error of the step, or nil when it parsed cleanly.
     func syntaxDiagnostics() -> [Diagnostic]? {
+        let converter = SourceLocationConverter(fileName: origin.file, tree: tree)
+        if let token = unfixableEqual() {
+            let location = converter.location(for: token.positionAfterSkippingLeadingTrivia)
+            return [place(.syntax, "'=' must have consistent whitespace on both sides", line: location.line, column: location.column)]
+        }
         let found = ParseDiagnosticsGenerator.diagnostics(for: tree) + foldErrors
         guard !found.isEmpty else { return nil }
         return found.map { diagnostic in
-            let location = diagnostic.location(converter: SourceLocationConverter(fileName: origin.file, tree: tree))
+            let location = diagnostic.location(converter: converter)
             return place(.syntax, diagnostic.message, line: location.line, column: location.column)
         }
+    }
+
+    /// A `=` that swift-syntax's diagnostics generator would crash on: the lexer finds it bound
+    /// on one side only (an odd character such as U+3000 beside it), while spaces lie on both
+    /// sides, so the generator's fix-it has no change and fails its precondition.
+    private func unfixableEqual() -> TokenSyntax? {
+        for token in tree.tokens(viewMode: .all) where token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides {
+            let spacedBefore = token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+            if spacedBefore, token.trailingTrivia.contains(where: { $0.isSpaceOrTab }) { return token }
+        }
+        return nil
     }
 
     /// A diagnostic at `node`'s first character (after its leading trivia).

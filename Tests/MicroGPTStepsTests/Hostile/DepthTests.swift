@@ -47,6 +47,8 @@ import Testing
         .runs("an array nested 1,000 deep by statements", "let a0 = [1]\n" + (1...1000).map { "let a\($0) = [a\($0 - 1)]" }.joined(separator: "\n") + "\na1000.count", "1"),
         .runs("a name 100,000 letters long is not compared for suggestions", "let " + repeated("q", 100_000) + " = 1\n1", "1"),
         .fails("an unknown name 100,000 letters long", repeated("q", 100_000), "10:1 step.failed: cannot find '\(repeated("q", 100_000))' in scope"),
+        .fails("a '=' beside an odd space (swift-syntax's diagnostics crashed on it)", "let x \u{3000}= 1",
+               "10:10 step.syntax: '=' must have consistent whitespace on both sides"),
         .runs("1,000 statements", "var a = 0\n" + repeated("a += 1\n", 1000) + "a", "1000"),
     ]
 
