@@ -56,7 +56,8 @@ public struct ProgramGenerator {
             return [line]
         case 2:
             let items = (0...random.below(2)).map { _ in expression(pick(), depth: 1) }.joined(separator: ", ")
-            return ["\(indent)print(\(items)\(random.below(3) == 0 ? ", separator: \"-\"" : ""))"]
+            let options = one(["", "", ", separator: \"-\"", ", terminator: \";\\n\"", ", separator: \"\", terminator: \"\""])
+            return ["\(indent)print(\(items)\(options))"]
         case 3:
             guard let target = scope.filter({ $0.mutable && $0.kind != .optionalInt && $0.kind != .bool }).last else { return [] }
             return ["\(indent)\(target.name) += \(expression(target.kind, depth: 1))"]
@@ -85,6 +86,8 @@ public struct ProgramGenerator {
             if leaf { return one(["0", "3", "7", "42", "1_000", "0x1F", "0b101", "0o17", "-5", "2"]) }
             let a = expression(.int, depth: depth + 1), b = expression(.int, depth: depth + 1)
             return one(["(\(a) + \(b))", "(\(a) - \(b))", "(\(a) * \(b))", "(\(a) / 3)", "(\(a) % 4)", "abs(\(a))", "max(\(a), \(b))",
+                        "min(\(a), \(b))", "Int(\(expression(.double, depth: depth + 1)))", "(-\(a))", "Random(seed: \(a)).randbelow(10)",
+                        "\(expression(.string, depth: depth + 1)).count", "Dataset(text: \"ab\\nba\").tokenizer.vocabularySize",
                         "\(expression(.ints, depth: depth + 1)).count", "(\(expression(.optionalInt, depth: depth + 1)) ?? \(b))",
                         "(\(expression(.bool, depth: depth + 1)) ? \(a) : \(b))", "\(expression(.ints, depth: depth + 1)).reduce(0, +)"])
         case .double:
@@ -92,26 +95,38 @@ public struct ProgramGenerator {
             let a = expression(.double, depth: depth + 1), b = expression(.double, depth: depth + 1)
             return one(["(\(a) + \(b))", "(\(a) * \(b))", "(\(a) / \(b))", "(\(a) - 1)", "Double(\(expression(.int, depth: depth + 1)))",
                         "relu(\(a))", "\(expression(.doubles, depth: depth + 1)).reduce(0, +)", "(\(a) * 2)",
-                        "(\(expression(.doubles, depth: depth + 1)).first ?? \(b))", "rounded(\(a), places: 2)"])
+                        "(\(expression(.doubles, depth: depth + 1)).first ?? \(b))", "rounded(\(a), places: 2)",
+                        "(0.1 + 0.2)", "(1 / 3.0)", "(-0.0 * \(a))", "min(\(a), \(b))", "Random(seed: 7).random()", "Random(seed: 3).gauss(0, 1)",
+                        "\(a).squareRoot()", "\(a).rounded()", "exp(\(a))", "log(\(a))", "pow(\(a), 2)",
+                        "dot(\(expression(.doubles, depth: depth + 1)), \(expression(.doubles, depth: depth + 1)))",
+                        "Value(\(a), in: Graph()).relu().data", "(\(a) > \(b) ? \(a) : \(b))"])
         case .string:
             if leaf { return one(["\"ab\"", "\"\"", "\"x y\"", "\"é\""]) }
             return one(["\"n=\\(\(expression(.int, depth: depth + 1)))\"", "(\(expression(.string, depth: depth + 1)) + \"!\")",
-                        "String(\(expression(.int, depth: depth + 1)))", "\"\\(\(expression(.doubles, depth: depth + 1)))\""])
+                        "String(\(expression(.int, depth: depth + 1)))", "\"\\(\(expression(.doubles, depth: depth + 1)))\"",
+                        "\"\\(\(expression(.optionalInt, depth: depth + 1)))\"", "[\"b\", \"a\", \(expression(.string, depth: depth + 1))].sorted().joined(separator: \",\")",
+                        "String(describing: \(expression(.ints, depth: depth + 1)))", "\"tab\\t\\u{41}\\\\\"",
+                        "Dataset(text: \"ab\\nba\").tokenizer.decode([0, 1])", "\"\\(\(expression(.double, depth: depth + 1)))\""])
         case .bool:
             if leaf { return one(["true", "false"]) }
             let a = expression(.int, depth: depth + 1), b = expression(.int, depth: depth + 1)
             return one(["(\(a) < \(b))", "(\(a) == \(b))", "!\(expression(.bool, depth: depth + 1))", "\(expression(.ints, depth: depth + 1)).isEmpty",
-                        "(\(expression(.optionalInt, depth: depth + 1)) == \(a))", "\(expression(.ints, depth: depth + 1)).contains(\(a))"])
+                        "(\(expression(.optionalInt, depth: depth + 1)) == \(a))", "\(expression(.ints, depth: depth + 1)).contains(\(a))",
+                        "(\(expression(.string, depth: depth + 1)) < \"b\")", "(\(a) >= \(b) || \(expression(.bool, depth: depth + 1)))",
+                        "(\(expression(.double, depth: depth + 1)) != \(expression(.double, depth: depth + 1)))"])
         case .ints:
             if leaf { return one(["[1, 2, 3]", "[5]", "[0x10, 0b11]", "[-1, 4, 2]"]) }
             let a = expression(.ints, depth: depth + 1)
             return one(["(\(a) + \(expression(.ints, depth: depth + 1)))", "\(a).map { $0 * 2 }", "\(a).filter { $0 > 1 }", "\(a).sorted()",
-                        "[\(expression(.int, depth: depth + 1)), \(expression(.int, depth: depth + 1))]", "(0..<\(random.below(5))).map { $0 + 1 }"])
+                        "[\(expression(.int, depth: depth + 1)), \(expression(.int, depth: depth + 1))]", "(0..<\(random.below(5))).map { $0 + 1 }",
+                        "\(a).reversed()", "Array(\(a).prefix(2))", "Array(\(a).dropFirst(1))", "\(a).enumerated().map { $0.offset * $0.element }",
+                        "\(a).map { x in x % 3 }", "Dataset(text: \"ab\\nba\").tokenizer.encode(\"ab\")"])
         case .doubles:
             if leaf { return one(["[1.5, 2.0]", "[0.25]", "[3.0, -1.0, 2.5]"]) }
             let a = expression(.doubles, depth: depth + 1)
             return one(["(\(a) + \(expression(.doubles, depth: depth + 1)))", "\(a).map { $0 * 0.5 }", "softmax(\(a))",
-                        "[\(expression(.double, depth: depth + 1)), 1.0]", "\(a).sorted()"])
+                        "[\(expression(.double, depth: depth + 1)), 1.0]", "\(a).sorted()", "rmsnorm(\(a))", "rounded(\(a), places: 3)",
+                        "\(a).map { x in Double(Int(x)) }", "Array(\(a).suffix(1))", "\(a).filter { $0 > 0 }"])
         case .optionalInt:
             let a = expression(.ints, depth: depth + 1)
             return one(["\(a).first", "\(a).last", "\(a).max()", "\(a).min()"])

@@ -176,15 +176,7 @@ extension Interpreter {
 
     /// Whether the arguments' labels fit `builtin`'s parameters (types aside).
     private func labelsFit(_ builtin: Builtin, _ arguments: [Argument]) -> Bool {
-        var next = 0
-        for parameter in builtin.parameters {
-            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.isFunction && arguments[next].node.is(ClosureExprSyntax.self)) {
-                next += 1
-            } else if parameter.defaultSource == nil {
-                return false
-            }
-        }
-        return next == arguments.count
+        builtin.accepts(labels: arguments.map(\.label), closures: arguments.map { $0.node.is(ClosureExprSyntax.self) })
     }
 
     /// The arguments converted to `builtin`'s parameters, defaults filled in, and the variables

@@ -106,6 +106,18 @@ final class Interpreter {
 
     // MARK: bindings
 
+    /// Names bound in the session so far and by `items` (which may call closures bound to them).
+    func boundNames(in items: CodeBlockItemListSyntax) -> Set<String> {
+        var names = Set(scopes.flatMap(\.keys))
+        for item in items {
+            guard let declaration = item.item.as(DeclSyntax.self)?.as(VariableDeclSyntax.self) else { continue }
+            for binding in declaration.bindings {
+                if let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { names.insert(name) }
+            }
+        }
+        return names
+    }
+
     func lookup(_ name: String) -> Binding? {
         for scope in scopes.reversed() { if let binding = scope[name] { return binding } }
         return nil
@@ -147,7 +159,7 @@ final class Interpreter {
         let elements: AnySequence<Any>
         if let range = sequence as? IntRange {
             elements = AnySequence(range.values.lazy.map { $0 as Any })
-        } else if let array = sequence as? [Any] {
+        } else if let array = ((sequence as? ReversedSequence)?.reversedArray ?? sequence) as? [Any] {
             elements = AnySequence(array)
         } else if let optional = sequence as? StepOptional {
             throw StepError("for-in loop requires '\(StepType.optional(optional.wrapped))' to conform to 'Sequence'; did you mean to unwrap optional?", at: loop.sequence)

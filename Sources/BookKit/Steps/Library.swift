@@ -21,6 +21,20 @@ struct Builtin {
     let throwing: Bool
     let call: (Arguments) throws -> Any?
 
+    /// Whether arguments with these labels (and, where true, written as closures) fit the
+    /// parameters, types aside: defaulted parameters may be left out.
+    func accepts(labels: [String?], closures: [Bool]) -> Bool {
+        var next = 0
+        for parameter in parameters {
+            if next < labels.count, labels[next] == parameter.label || (parameter.type.isFunction && closures[next]) {
+                next += 1
+            } else if parameter.defaultSource == nil {
+                return false
+            }
+        }
+        return next == labels.count
+    }
+
     /// `dot(_: [Double], _: [Double]) -> Double`
     var signature: String {
         let list = parameters.map { "\($0.label ?? "_"): \($0.isInout ? "inout " : "")\($0.type)" }.joined(separator: ", ")
@@ -123,6 +137,13 @@ public final class Library {
     /// The properties and methods registered for `type`, for "did you mean" suggestions.
     func members(of type: StepType) -> [String] {
         (properties.keys.filter { $0.type == type } + methods.keys.filter { $0.type == type }).map(\.name)
+    }
+
+    /// The builtins a call of `name` with these argument labels can reach: the functions of that
+    /// name, or, for a method call, the methods of that name of every type.
+    func candidates(_ name: String, method: Bool, labels: [String?], closures: [Bool]) -> [Builtin] {
+        let all = method ? methods.filter { $0.key.name == name }.flatMap(\.value) : functions[name] ?? []
+        return all.filter { $0.accepts(labels: labels, closures: closures) }
     }
 
     /// Every name a step can call or read, for "did you mean" suggestions.

@@ -22,6 +22,8 @@ protocol AnyArray {
     mutating func setAnyElement(_ value: Any, at index: Int) -> Bool
     /// Appends the elements of `other`; false when it is not an array of this array's type.
     mutating func appendAnyElements(of other: Any) -> Bool
+    /// `reversed()` as Swift gives it where no array is asked for: a `ReversedCollection`.
+    func reversedCollection() -> Any
 }
 
 extension Array: AnyArray {
@@ -39,6 +41,52 @@ extension Array: AnyArray {
         guard let elements = other as? [Element] else { return false }
         append(contentsOf: elements)
         return true
+    }
+
+    func reversedCollection() -> Any {
+        let reversed: ReversedCollection<[Element]> = reversed()
+        return reversed
+    }
+}
+
+/// `xs.reversed()` and `(0..<n).reversed()` are Swift's own `ReversedCollection`, so that they
+/// print as Swift prints them (`ReversedCollection<Array<Int>>(_base: [1, 2])`); wherever an
+/// array is asked for (an annotation, a parameter, a loop, a method) they are the reversed
+/// array, as Swift's array overload of `reversed()` gives there.
+protocol ReversedSequence {
+    var reversedArray: Any { get }
+    /// What it reverses, as a step value (what `reversed()` of it gives in Swift).
+    var baseValue: Any { get }
+    /// Its step type, `ReversedCollection<[Int]>`.
+    static func stepType(in types: TypeSystem) -> StepType?
+}
+
+/// What steps reverse: arrays and Int ranges.
+protocol ReversibleBase: BidirectionalCollection {
+    var stepValue: Any { get }
+    static func stepType(in types: TypeSystem) -> StepType?
+}
+
+extension Array: ReversibleBase {
+    var stepValue: Any { self }
+    static func stepType(in types: TypeSystem) -> StepType? { types.staticType(Self.self) }
+}
+
+extension Range: ReversibleBase where Bound == Int {
+    var stepValue: Any { IntRange(lower: lowerBound, upper: upperBound, closed: false) }
+    static func stepType(in types: TypeSystem) -> StepType? { .named("Range", [.int]) }
+}
+
+extension ClosedRange: ReversibleBase where Bound == Int {
+    var stepValue: Any { IntRange(lower: lowerBound, upper: upperBound, closed: true) }
+    static func stepType(in types: TypeSystem) -> StepType? { .named("ClosedRange", [.int]) }
+}
+
+extension ReversedCollection: ReversedSequence where Base: ReversibleBase {
+    var reversedArray: Any { Array(self) }
+    var baseValue: Any { (reversed() as Base).stepValue }
+    static func stepType(in types: TypeSystem) -> StepType? {
+        Base.stepType(in: types).map { .named("ReversedCollection", [$0]) }
     }
 }
 
@@ -83,6 +131,7 @@ extension TypeSystem {
         if let array = metatype as? ArrayMetatype.Type {
             return staticType(array.elementMetatype).map { .array($0) }
         }
+        if let reversed = metatype as? ReversedSequence.Type { return reversed.stepType(in: self) }
         return names[ObjectIdentifier(metatype)] ?? registered[ObjectIdentifier(metatype)]
     }
 

@@ -58,7 +58,8 @@ public final class Session {
         guard let items = body(source.folded) else {
             return failed([source.diagnostic(.notAnExpression, "expected a single expression", at: Syntax(source.folded))])
         }
-        let outside = SubsetCheck.errors(in: items)
+        var outside = SubsetCheck.errors(in: items)
+        if outside.isEmpty { outside = TryCheck.errors(in: items, library: interpreter.library, bound: interpreter.boundNames(in: items)) }
         if !outside.isEmpty {
             return failed(outside.map { source.diagnostic($0.id, $0.message, at: $0.node ?? Syntax(source.folded)) })
         }

@@ -67,6 +67,7 @@ public struct TypeSystem {
             if let optional = value as? StepOptional { return optional.wrapped == wrapped ? optional : nil }
             return coerce(value, to: wrapped).map { StepOptional($0, wrapped) }
         case .array(let element):
+            if let reversed = value as? ReversedSequence { return coerce(reversed.reversedArray, to: type) }
             guard value is AnyArray else { return nil }
             let actual = self.type(of: value)
             let untyped = Swift.type(of: value) == [Any].self

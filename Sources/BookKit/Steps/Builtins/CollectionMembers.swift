@@ -5,7 +5,8 @@ import SwiftSyntax
 /// receiver (the fixed ones, like `String.count`, are registered in `Stdlib.swift`). Results keep
 /// Swift's types where the text shows them (`first` and `max()` are optionals, as in Swift).
 enum CollectionMembers {
-    static func property(_ name: String, of receiver: Any, types: TypeSystem) throws -> Any?? {
+    static func property(_ name: String, of value: Any, types: TypeSystem) throws -> Any?? {
+        let receiver = (value as? ReversedSequence)?.reversedArray ?? value
         if let pair = receiver as? Enumerated {
             switch name {
             case "offset": return .some(pair.offset)
@@ -27,8 +28,10 @@ enum CollectionMembers {
 
     typealias Argument = Interpreter.Argument
 
-    static func method(_ name: String, of receiver: Any, _ arguments: [Argument], in interpreter: Interpreter,
+    static func method(_ name: String, of value: Any, _ arguments: [Argument], in interpreter: Interpreter,
                        at node: MemberAccessExprSyntax) throws -> Any?? {
+        if let reversed = value as? ReversedSequence, name == "reversed", arguments.isEmpty { return .some(reversed.baseValue) }
+        let receiver = (value as? ReversedSequence)?.reversedArray ?? value
         let values = arguments.map(\.value)
         if let number = receiver as? Double {
             switch (name, values.count) {
@@ -91,6 +94,12 @@ enum CollectionMembers {
             if element == .string, let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] { return .some(strings.sorted()) }
             throw StepError("'sorted()' needs numbers or strings", at: node.declName)
         case ("reversed", 0):
+            if let range = receiver as? IntRange {
+                return .some(range.closed ? (range.lower...range.upper).reversed() as Any : (range.lower..<range.upper).reversed() as Any)
+            }
+            if let typed = (interpreter.types.coerce(receiver, to: .array(element)) ?? receiver) as? AnyArray, !element.isIncomplete {
+                return .some(typed.reversedCollection())
+            }
             return .some(try typed(source.reversed(), as: element))
         case ("prefix", 1), ("suffix", 1), ("dropFirst", 1), ("dropLast", 1):
             guard let n = values[0] as? Int, n >= 0 else { throw StepError("'\(name)' needs a count >= 0", at: node.declName) }
