@@ -16,10 +16,11 @@ extension Interpreter {
         var isLiteral = false
     }
 
-    func call(_ call: FunctionCallExprSyntax) throws -> Any? {
+    func call(_ call: FunctionCallExprSyntax, hint: StepType? = nil) throws -> Any? {
         try tick()
         if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
+            if let message = Library.foundationAmbiguity(name, call, hint: hint) { throw StepError(message, at: call) }
             if let closure = lookup(name)?.value as? Closure {
                 let arguments = try self.arguments(of: call) { i in
                     closure.parameterTypes.indices.contains(i) && closure.parameterTypes[i] != .inferred ? closure.parameterTypes[i] : nil

@@ -36,7 +36,7 @@ extension Interpreter {
             }
             return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, as: hint)
         case .closureExpr(let closure): return try makeClosure(closure)
-        case .functionCallExpr(let call): return try self.call(call)
+        case .functionCallExpr(let call): return try self.call(call, hint: hint)
         case .memberAccessExpr(let member): return try property(member)
         case .subscriptCallExpr(let subscriptCall): return try index(subscriptCall)
         default: break

@@ -25,6 +25,8 @@ import Testing
                "10:10 step.syntax: expected named member of numeric literal"),
         .fails("a throwing call without try in a loop that never runs", "for _ in 0..<0 {\n    let d = Dataset(text: \"a\").tokenizer.encode(\"a\")\n}",
                "11:13 step.failed: call can throw but is not marked with 'try'"),
+        .fails("pow of two literals is ambiguous for swiftc", "print(pow(3.0, 2))", "10:7 step.failed: ambiguous use of 'pow'"),
+        .runs("pow of two literals where a Double is asked for", "let g: Double = pow(3.0, 2)\ng", "9.0"),
         .runs("first is an optional", "[1, 2].first", "Optional(1)"),
         .runs("first of an empty array is nil", "let xs: [Int] = []\nxs.first", "nil"),
         .runs("an optional String prints quoted", "[\"a\"].last", "Optional(\"a\")"),
