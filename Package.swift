@@ -78,13 +78,32 @@ let package = Package(
         ),
         // Tools only tests use: the headless-browser page check.
         .target(name: "BookTestSupport", dependencies: ["BookKit"]),
+        // What the fuzzers and the differential check share: the harness, a mutator, a program generator.
+        .target(name: "StepFuzzing", dependencies: ["BookKit"]),
         .testTarget(name: "MicroGPTTests", dependencies: ["MicroGPT"], exclude: ["Fixtures"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit", "BookTestSupport", "CCmark", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BookServeTests", dependencies: ["BookServe", "BookKit", "BookTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]),
-        .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MicroGPTStepsTests", dependencies: ["MicroGPTSteps", "BookKit", "MicroGPT", "BookTestSupport", "StepFuzzing"], exclude: ["Fixtures"]),
         .testTarget(name: "ChapterTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps", "BookTestSupport"]),
         // Every step of the book compiled as Swift against MicroGPT (ExportedChapters.swift,
         // written by `book export-steps`), checked to print what the interpreter prints.
         .testTarget(name: "StepParityTests", dependencies: ["BookKit", "MicroGPT", "MicroGPTSteps"]),
     ]
 )
+
+// The libFuzzer target over steps and chapters, only when `scripts/fuzz` asks for it: it has no
+// `main` of its own (libFuzzer brings one), so an ordinary build must not try to link it.
+if Context.environment["BOOK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "StepFuzzer",
+        dependencies: ["BookKit", "MicroGPTSteps", "StepFuzzing"],
+        path: "Fuzz/StepFuzzer",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+    // The interpreter's half of the differential check (`scripts/differential`).
+    package.targets.append(.executableTarget(
+        name: "StepDiff",
+        dependencies: ["BookKit", "MicroGPTSteps", "StepFuzzing"],
+        path: "Fuzz/StepDiff"
+    ))
+}

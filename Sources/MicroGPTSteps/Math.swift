@@ -25,14 +25,29 @@ extension MicroGPTBinding {
             return rmsnorm(x)
         }
         library.function("func relu(_ x: Double) -> Double") { a in relu(try a(0)) }
-        library.function("func rounded(_ x: Double, places: Int) -> Double") { a in rounded(try a(0) as Double, places: try a(1)) }
-        library.function("func rounded(_ xs: [Double], places: Int) -> [Double]") { a in rounded(try a(0) as [Double], places: try a(1)) }
+        library.function("func rounded(_ x: Double, places: Int) -> Double") { a in try checkedRounded(try a(0), places: try a(1)) }
+        library.function("func rounded(_ xs: [Double], places: Int) -> [Double]") { a in
+            let places: Int = try a(1)
+            return try (try a(0) as [Double]).map { try checkedRounded($0, places: places) }
+        }
         library.function("func derivative(at x: Double, step h: Double = 1e-6, of f: (Double) -> Double) -> Double") { a in
-            let f = try a.function(2, returning: Double.self)
-            return try derivative(at: try a(0), step: try a(1)) { x in
+            let f = try a.function(2, returning: Double.self), h: Double = try a(1)
+            guard h != 0, h.isFinite else { throw StepFailure("step must be a finite number other than 0, got \(h)") }
+            return try derivative(at: try a(0), step: h) { x in
                 guard let y = try f(x) as? Double else { throw StepFailure("the function must return a Double") }
                 return y
             }
         }
     }
+}
+
+/// `rounded(x, places:)`, or an error where the engine's answer would not be `x` rounded: places
+/// past what a Double holds, or a scale that overflows (the engine would return NaN or infinity).
+func checkedRounded(_ x: Double, places: Int) throws -> Double {
+    guard (-308...308).contains(places) else { throw StepFailure("places must be between -308 and 308, got \(places)") }
+    let result = rounded(x, places: places)
+    guard result.isFinite || !x.isFinite else {
+        throw StepFailure("\(x) cannot be rounded to \(places) places: the scaled number overflows Double")
+    }
+    return result
 }

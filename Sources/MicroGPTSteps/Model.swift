@@ -16,7 +16,9 @@ extension MicroGPTBinding {
 
         library.function("func GPT(config: Config, tokenizer: Tokenizer, random: Random) -> GPT") { a in
             let config = try (try a(0) as Config).validated(), tokenizer: Tokenizer = try a(1)
-            return GPT(config: try sized(config, vocabularySize: tokenizer.vocabularySize), tokenizer: tokenizer, random: try a(2))
+            let model = try sized(config, vocabularySize: tokenizer.vocabularySize)
+            try EngineCost.charge(a, numbers: EngineCost.parameters(model, vocabularySize: tokenizer.vocabularySize))
+            return GPT(config: model, tokenizer: tokenizer, random: try a(2))
         }
         library.function("func GPT(config: Config, tokenizer: Tokenizer, parameters: [Double]) -> GPT") { a in
             let config = try (try a(0) as Config).validated(), tokenizer: Tokenizer = try a(1), parameters: [Double] = try a(2)
@@ -27,22 +29,53 @@ extension MicroGPTBinding {
         library.properties(GPT.self, ["config": \.config, "tokenizer": \.tokenizer, "parameters": \.parameters, "shapes": \.shapes,
                               "parameterCount": \.parameterCount])
         library.properties(MatrixShape.self, ["name": \.name, "rows": \.rows, "columns": \.columns, "offset": \.offset, "count": \.count])
-        library.method(GPT.self, "func matrix(_ name: String) -> [[Double]]") { a in (try a.this() as GPT).matrix(try a(0)) }
-        library.method(GPT.self, "func forward(_ document: String) throws -> Trace") { a in try (try a.this() as GPT).forward(try a(0)) }
-        library.method(GPT.self, "func next(after prefix: String) throws -> Distribution") { a in try (try a.this() as GPT).next(after: try a(0)) }
-        library.method(GPT.self, "func loss(_ document: String) throws -> Double") { a in try (try a.this() as GPT).loss(try a(0)) }
-        library.method(GPT.self, "func lossValue(_ document: String) throws -> Value") { a in try (try a.this() as GPT).lossValue(try a(0)) }
+        library.method(GPT.self, "func matrix(_ name: String) -> [[Double]]") { a in
+            let model: GPT = try a.this(), name: String = try a(0)
+            guard let shape = model.shape(name) else {
+                throw StepFailure("the model has no matrix '\(name)'; its matrices are " + model.shapes.map(\.name).joined(separator: ", "))
+            }
+            try EngineCost.charge(a, numbers: shape.count)
+            return model.matrix(name)
+        }
+        library.method(GPT.self, "func forward(_ document: String) throws -> Trace") { a in
+            let model: GPT = try a.this(), document: String = try a(0)
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: try whole(document, in: model))
+            return try model.forward(document)
+        }
+        library.method(GPT.self, "func next(after prefix: String) throws -> Distribution") { a in
+            let model: GPT = try a.this(), prefix: String = try a(0)
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: min(prefix.unicodeScalars.count + 1, model.config.blockSize))
+            return try model.next(after: prefix)
+        }
+        library.method(GPT.self, "func loss(_ document: String) throws -> Double") { a in
+            let model: GPT = try a.this(), document: String = try a(0)
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: try whole(document, in: model))
+            return try model.loss(document)
+        }
+        library.method(GPT.self, "func lossValue(_ document: String) throws -> Value") { a in
+            let model: GPT = try a.this(), document: String = try a(0)
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: try whole(document, in: model))
+            return try model.lossValue(document)
+        }
         library.method(GPT.self, "func attention(_ text: String, layer: Int = 0) throws -> [AttentionMap]") { a in
-            try (try a.this() as GPT).attention(try a(0), layer: try a(1))
+            let model: GPT = try a.this(), text: String = try a(0)
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: min(text.unicodeScalars.count + 1, model.config.blockSize))
+            return try model.attention(text, layer: try a(1))
         }
         library.method(GPT.self, "func sample(temperature: Double, random: Random) -> String") { a in
-            (try a.this() as GPT).sample(temperature: try positive(a(0)), random: try a(1))
+            let model: GPT = try a.this()
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: model.config.blockSize)
+            return model.sample(temperature: try positive(a(0)), random: try a(1))
         }
         library.method(GPT.self, "func samples(count: Int, temperature: Double, seed: Int) -> [String]") { a in
-            (try a.this() as GPT).samples(count: try sampleCount(a(0)), temperature: try positive(a(1)), seed: try a(2))
+            let model: GPT = try a.this(), count = try sampleCount(a(0))
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: model.config.blockSize, runs: count)
+            return model.samples(count: count, temperature: try positive(a(1)), seed: try a(2))
         }
         library.method(GPT.self, "func samples(count: Int, temperature: Double, random: Random) -> [String]") { a in
-            (try a.this() as GPT).samples(count: try sampleCount(a(0)), temperature: try positive(a(1)), random: try a(2))
+            let model: GPT = try a.this(), count = try sampleCount(a(0))
+            try EngineCost.charge(a, parameters: model.parameterCount, positions: model.config.blockSize, runs: count)
+            return model.samples(count: count, temperature: try positive(a(1)), random: try a(2))
         }
 
         library.properties(Trace.self, ["positions": \.positions, "loss": \.loss])
@@ -61,15 +94,35 @@ extension MicroGPTBinding {
             return Distribution(symbols: symbols, probabilities: probabilities)
         }
         library.properties(Distribution.self, ["symbols": \.symbols, "probabilities": \.probabilities, "sum": \.sum, "mostLikely": \.mostLikely])
-        library.method(Distribution.self, "func top(_ k: Int) -> Distribution") { a in (try a.this() as Distribution).top(try a(0)) }
-        library.method(Distribution.self, "func probability(of symbol: String) -> Double") { a in (try a.this() as Distribution).probability(of: try a(0)) }
+        library.method(Distribution.self, "func top(_ k: Int) -> Distribution") { a in
+            let k: Int = try a(0)
+            guard k >= 0 else { throw StepFailure("top needs a count >= 0, got \(k)") }
+            return (try a.this() as Distribution).top(k)
+        }
+        library.method(Distribution.self, "func probability(of symbol: String) -> Double") { a in
+            let distribution: Distribution = try a.this(), symbol: String = try a(0)
+            guard distribution.symbols.contains(symbol) else {
+                throw StepFailure("the distribution has no symbol \(String(reflecting: symbol))")
+            }
+            return distribution.probability(of: symbol)
+        }
         library.properties(AttentionMap.self, ["layer": \.layer, "head": \.head, "queries": \.queries, "keys": \.keys, "weights": \.weights])
     }
 }
 
+/// The positions a forward pass over BOS + `document` reads, or an error when they do not fit the
+/// model's block: a cut text would answer for another text.
+func whole(_ document: String, in model: GPT) throws -> Int {
+    let positions = document.unicodeScalars.count + 1
+    guard positions <= model.config.blockSize else {
+        throw StepFailure("the text is too long: BOS and the text take \(positions) positions, the model sees at most \(model.config.blockSize)")
+    }
+    return positions
+}
+
 /// A sampling temperature, which must be positive.
 func positive(_ temperature: Double) throws -> Double {
-    guard temperature > 0 else { throw StepFailure("temperature must be greater than 0, got \(temperature)") }
+    guard temperature > 0, temperature.isFinite else { throw StepFailure("temperature must be greater than 0, got \(temperature)") }
     return temperature
 }
 

@@ -15,10 +15,17 @@ extension MicroGPTBinding {
         }
         library.method(Random.self, "func choices(weights: [Double]) -> Int") { a in
             let w: [Double] = try a(0)
-            guard !w.isEmpty, w.allSatisfy({ $0 >= 0 }), w.reduce(0, +) > 0 else { throw StepFailure("choices needs non-negative weights with a positive total") }
+            guard !w.isEmpty, w.allSatisfy({ $0 >= 0 && $0.isFinite }), w.reduce(0, +) > 0, w.reduce(0, +).isFinite else {
+                throw StepFailure("choices needs non-negative weights with a positive total")
+            }
             return (try a.this() as Random).choices(weights: w)
         }
-        library.method(Random.self, "func randbelow(_ n: Int) -> Int") { a in (try a.this() as Random).randbelow(try a(0)) }
+        library.method(Random.self, "func randbelow(_ n: Int) -> Int") { a in
+            let n: Int = try a(0)
+            // Python raises for an empty range; the engine would return 0.
+            guard n > 0 else { throw StepFailure("randbelow needs a bound greater than 0, got \(n)") }
+            return (try a.this() as Random).randbelow(n)
+        }
         library.method(Random.self, "func shuffle(_ array: inout [Any])") { a in
             var array: [Any] = try a(0)
             (try a.this() as Random).shuffle(&array)

@@ -96,6 +96,7 @@ extension DiagnosticID {
     public static let unsupported: DiagnosticID = "step.unsupported"
     public static let stepFailed: DiagnosticID = "step.failed"
     public static let budget: DiagnosticID = "step.budget"
+    public static let tooDeep: DiagnosticID = "step.too-deep"
     public static let notAnExpression: DiagnosticID = "step.not-an-expression"
     // Checking results
     public static let outputMismatch: DiagnosticID = "check.output-mismatch"

@@ -13,16 +13,20 @@ extension Interpreter {
         /// The variable passed as `&name` to an `inout` parameter.
         var inoutName: DeclReferenceExprSyntax? = nil
         /// A literal (`2`, `[1, 2]`, `1 / 2`) takes its type from the parameter, as in Swift.
-        var isLiteral: Bool { LiteralKind.of(expression) != nil || value is EmptyArrayLiteral }
+        var isLiteral = false
     }
 
-    func call(_ call: FunctionCallExprSyntax) throws -> Any? {
+    func call(_ call: FunctionCallExprSyntax, hint: StepType? = nil) throws -> Any? {
         try tick()
         if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
+            if let message = Library.foundationAmbiguity(name, call, hint: hint) { throw StepError(message, at: call) }
             if let closure = lookup(name)?.value as? Closure {
                 let arguments = try self.arguments(of: call) { i in
                     closure.parameterTypes.indices.contains(i) && closure.parameterTypes[i] != .inferred ? closure.parameterTypes[i] : nil
+                }
+                if let empty = arguments.first(where: { $0.value is EmptyArrayLiteral }) {
+                    throw StepError("empty collection literal requires an explicit type", at: empty.expression)
                 }
                 return try closure(arguments.map(\.value))
             }
@@ -41,6 +45,7 @@ extension Interpreter {
         if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             let receiver = try required(base)
             let name = member.declName.baseName.text
+            if let optional = receiver as? StepOptional { throw StepError(optional.mustBeUnwrapped(toReach: name), at: member.declName) }
             let element = types.type(of: receiver).element ?? (receiver is IntRange ? StepType.int : nil)
             let arguments = try self.arguments(of: call) { i in i == 0 && (name == "reduce" || name == "contains") ? element : nil }
             if let result = try CollectionMembers.method(name, of: receiver, arguments, in: self, at: member) { return result }
@@ -68,7 +73,8 @@ extension Interpreter {
             let isEmptyArray = argument.expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
             // `[]` has no type until a parameter gives it one (see `convert`).
             let value = isEmptyArray && hint(i) == nil ? EmptyArrayLiteral() : try required(argument.expression, as: hint(i))
-            arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value))
+            arguments.append(Argument(label: argument.label?.text, node: Syntax(argument), expression: argument.expression, value: value,
+                                      isLiteral: value is EmptyArrayLiteral || literalKinds.of(argument.expression) != nil))
         }
         if let trailing = call.trailingClosure {
             let expression = ExprSyntax(trailing)
@@ -91,9 +97,18 @@ extension Interpreter {
         guard let base = member.base else { throw StepError(Unsupported.describe(member), at: member) }
         let receiver = try required(base)
         let name = member.declName.baseName.text
-        if let value = try CollectionMembers.property(name, of: receiver) { return value }
+        if let optional = receiver as? StepOptional { throw StepError(optional.mustBeUnwrapped(toReach: name), at: member.declName) }
+        if let value = try CollectionMembers.property(name, of: receiver, types: types) { return value }
         let type = types.type(of: receiver)
-        if let getter = library.properties[MemberKey(type: type, name: name)] { return try getter(receiver) }
+        if let getter = library.properties[MemberKey(type: type, name: name)] {
+            do {
+                return try getter(receiver, meter)
+            } catch let error as StepError {
+                throw error.node == nil ? StepError(error.message, at: member.declName, id: error.id) : error
+            } catch let error as StepFailure {
+                throw StepError(error.description, at: member.declName)
+            }
+        }
         throw StepError(noMember(name, of: type), at: member.declName)
     }
 
@@ -102,7 +117,11 @@ extension Interpreter {
         var items: [String] = []
         for argument in arguments {
             switch argument.label {
-            case nil: items.append(String(describing: argument.value))
+            case nil:
+                if argument.value is EmptyArrayLiteral {
+                    throw StepError("empty collection literal requires an explicit type", at: argument.expression)
+                }
+                items.append(try describe(argument.value, at: argument.node))
             case "separator"?, "terminator"?:
                 guard let text = argument.value as? String else {
                     throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type 'String'", at: argument.node)
@@ -111,7 +130,7 @@ extension Interpreter {
             default: throw StepError("print has no argument label '\(argument.label ?? "")'", at: argument.node)
             }
         }
-        printed += items.joined(separator: separator) + terminator
+        try write(items.joined(separator: separator) + terminator, at: call)
         return nil
     }
 
@@ -123,8 +142,9 @@ extension Interpreter {
             if builtin.throwing && tryDepth == 0 {
                 throw StepError("call can throw but is not marked with 'try'", at: call)
             }
+            try meter.spend(operations: Interpreter.workOfCall(values), at: Syntax(call))
             do {
-                let given = Arguments(receiver: receiver, values: values, reads: reads)
+                let given = Arguments(receiver: receiver, values: values, meter: meter, call: Syntax(call), reads: reads)
                 let result = try builtin.call(given)
                 for (i, value) in given.written.values {
                     if let target = targets[i] { try store(value, in: target) }
@@ -145,6 +165,9 @@ extension Interpreter {
         if shaped.count == 1, let builtin = shaped.first {
             let used = builtin.parameters.filter { p in arguments.contains { $0.label == p.label } || p.defaultSource == nil }
             for (argument, parameter) in zip(arguments, used) where try convert(argument, to: parameter.type) == nil {
+                if let optional = argument.value as? StepOptional, optional.wrapped == parameter.type {
+                    throw StepError(optional.mustBeUnwrapped, at: argument.node)
+                }
                 let expected = (parameter.isInout ? "inout " : "") + parameter.type.description
                 throw StepError("cannot convert value of type '\(types.type(of: argument.value))' to expected argument type '\(expected)' in call to \(builtin.signature)", at: argument.node)
             }
@@ -154,15 +177,7 @@ extension Interpreter {
 
     /// Whether the arguments' labels fit `builtin`'s parameters (types aside).
     private func labelsFit(_ builtin: Builtin, _ arguments: [Argument]) -> Bool {
-        var next = 0
-        for parameter in builtin.parameters {
-            if next < arguments.count, arguments[next].label == parameter.label || (parameter.type.isFunction && arguments[next].node.is(ClosureExprSyntax.self)) {
-                next += 1
-            } else if parameter.defaultSource == nil {
-                return false
-            }
-        }
-        return next == arguments.count
+        builtin.accepts(labels: arguments.map(\.label), closures: arguments.map { $0.node.is(ClosureExprSyntax.self) })
     }
 
     /// The arguments converted to `builtin`'s parameters, defaults filled in, and the variables
@@ -213,9 +228,16 @@ extension Interpreter {
     }
 
     private func defaultValue(_ source: String, as type: StepType) throws -> Any {
-        let file = Parser.parse(source: source)
-        guard let item = file.statements.first, case .expr(let expression) = item.item else {
-            throw StepError("internal: bad default value \(source)")
+        let expression: ExprSyntax
+        if let parsed = defaults[source] {
+            expression = parsed
+        } else {
+            let file = Parser.parse(source: source)
+            guard let item = file.statements.first, case .expr(let parsed) = item.item else {
+                throw StepError("internal: bad default value \(source)")
+            }
+            defaults[source] = parsed
+            expression = parsed
         }
         let value = try required(expression, as: type)
         return types.coerce(value, to: type) ?? value

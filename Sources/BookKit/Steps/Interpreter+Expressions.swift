@@ -31,12 +31,12 @@ extension Interpreter {
             return try prefixOperator(op, try required(prefix.expression, as: op == "-" ? hint : nil), at: prefix)
         case .infixOperatorExpr(let infix): return try binary(infix, hint: hint)
         case .ternaryExpr(let ternary):
-            guard let condition = try evaluate(ternary.condition) as? Bool else {
+            guard let condition = try self.condition(ternary.condition) else {
                 throw StepError("a condition must be a Bool", at: ternary.condition)
             }
             return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, as: hint)
         case .closureExpr(let closure): return try makeClosure(closure)
-        case .functionCallExpr(let call): return try self.call(call)
+        case .functionCallExpr(let call): return try self.call(call, hint: hint)
         case .memberAccessExpr(let member): return try property(member)
         case .subscriptCallExpr(let subscriptCall): return try index(subscriptCall)
         default: break
@@ -52,14 +52,23 @@ extension Interpreter {
         return value
     }
 
+    /// An integer literal in any of Swift's forms (`42`, `1_000`, `0x2A`, `0b101010`, `0o52`).
     private func integer(_ literal: IntegerLiteralExprSyntax, negated: Bool = false, as hint: StepType?) throws -> Any {
-        let digits = (negated ? "-" : "") + literal.literal.text.replacingOccurrences(of: "_", with: "")
+        var digits = Substring(literal.literal.text.replacingOccurrences(of: "_", with: ""))
+        var radix = 10
+        for (prefix, base) in [("0x", 16), ("0b", 2), ("0o", 8)] where digits.hasPrefix(prefix) {
+            digits = digits.dropFirst(2)
+            radix = base
+        }
+        let signed = (negated ? "-" : "") + digits
         if hint == .double {
             // Swift converts the literal itself, exactly, as a Double (no trip through Int).
-            if let value = Double(digits) { return value }
+            if radix == 10, let value = Double(signed) { return value }
+            if radix != 10, let value = Int(signed, radix: radix) { return Double(value) }
         }
-        guard let value = Int(digits) else {
-            throw StepError("integer literal '\(digits)' overflows when stored into 'Int'", at: literal)
+        guard let value = Int(signed, radix: radix) else {
+            let written = (negated ? "-" : "") + literal.literal.text
+            throw StepError("integer literal '\(written)' overflows when stored into '\(hint == .double ? "Double" : "Int")'", at: literal)
         }
         return value
     }
@@ -90,7 +99,9 @@ extension Interpreter {
             case .stringSegment(let part): text += try unescaped(part.content.text, at: part)
             case .expressionSegment(let part):
                 guard let only = part.expressions.first else { throw StepError(Unsupported.describe(part), at: part, id: .unsupported) }
-                text += String(describing: try required(only.expression))
+                let piece = try describe(try required(only.expression), at: part)
+                try spend(bytes: text.utf8.count + piece.utf8.count, at: part)
+                text += piece
             }
         }
         return text
@@ -168,6 +179,11 @@ extension Interpreter {
         let declaredResult: StepType? = resultType == .inferred ? nil : resultType
         return Closure(parameterTypes: anonymous ? [.inferred] : parameterTypes, resultType: resultType, types: types) { [unowned self] args, hint in
             try self.tick()
+            self.closureDepth += 1
+            defer { self.closureDepth -= 1 }
+            if self.closureDepth > StepLimits.closureCalls {
+                throw StepError("closures call each other too deeply: steps allow at most \(StepLimits.closureCalls) calls inside each other", at: closure, id: .tooDeep)
+            }
             let saved = self.scopes
             self.scopes = captured + [[:]]
             defer { self.scopes = saved }
@@ -194,22 +210,24 @@ extension Interpreter {
         guard subscriptCall.arguments.count == 1, let argument = subscriptCall.arguments.first else {
             throw StepError("a subscript takes one index", at: subscriptCall)
         }
-        guard let array = base as? [Any] else {
+        if let optional = base as? StepOptional { throw StepError(optional.mustBeUnwrapped, at: subscriptCall.calledExpression) }
+        guard let array = base as? AnyArray else {
             throw StepError("value of type '\(types.type(of: base))' has no subscripts", at: subscriptCall.calledExpression)
         }
         let position = try required(argument.expression)
         if let i = position as? Int {
-            guard array.indices.contains(i) else {
-                throw StepError("index \(i) is out of range: the array has \(array.count) elements", at: argument)
+            guard (0..<array.elementCount).contains(i) else {
+                throw StepError("index \(i) is out of range: the array has \(array.elementCount) elements", at: argument)
             }
-            return array[i]
+            return array.anyElement(at: i)
         }
         if let range = position as? IntRange {
             let end = range.closed ? range.upper + 1 : range.upper
-            guard range.lower >= 0, end <= array.count else {
-                throw StepError("range \(range.lower)..<\(end) is out of bounds: the array has \(array.count) elements", at: argument)
+            guard range.lower >= 0, end <= array.elementCount else {
+                throw StepError("range \(range.lower)..<\(end) is out of bounds: the array has \(array.elementCount) elements", at: argument)
             }
-            return types.typedArray(Array(array[range.lower..<end])) ?? Array(array[range.lower..<end])
+            try spend(elements: end - range.lower, at: argument)
+            return array.anyElements(in: range.lower..<end)
         }
         throw StepError("an index must be an Int or a range", at: argument)
     }
@@ -219,9 +237,13 @@ extension Interpreter {
 /// neighbouring letters counts as one edit), ignoring case first, then counting it.
 enum Suggestions {
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let scored = Set(candidates).map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
+        // A name too long to be a typo of a short one is not compared (the distance is quadratic).
+        let limit = max(1, name.count / 3)
+        guard name.count <= 64 else { return nil }
+        let near = Set(candidates).filter { abs($0.count - name.count) <= limit }
+        let scored = near.map { ($0, distance(name.lowercased(), $0.lowercased()), distance(name, $0)) }
         guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
-        return best.1 <= max(1, name.count / 3) ? best.0 : nil
+        return best.1 <= limit ? best.0 : nil
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.

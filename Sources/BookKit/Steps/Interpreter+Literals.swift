@@ -1,50 +1,5 @@
 import SwiftSyntax
 
-/// Swift types a literal by its context: `let x: Double = 1 / 2` is 0.5, `1 + 2.5` is 3.5,
-/// `dot(a, [1, 2])` passes [Double]. The interpreter does the same with a type hint that flows
-/// from annotations, parameters and the other operand into literal expressions.
-enum LiteralKind: Equatable {
-    /// Only integer literals (and operators between them): Int unless the context says Double.
-    case integer
-    /// At least one float literal: Double.
-    case float
-
-    /// The kind of a literal-only expression (`2`, `-1.5`, `(1 + 2) / 3`, `[1, 2.5]`); nil when
-    /// any part of it is not a literal.
-    static func of(_ expression: ExprSyntax) -> LiteralKind? {
-        if expression.is(IntegerLiteralExprSyntax.self) { return .integer }
-        if expression.is(FloatLiteralExprSyntax.self) { return .float }
-        if let prefix = expression.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
-            return of(prefix.expression)
-        }
-        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
-            return of(only.expression)
-        }
-        if let infix = expression.as(InfixOperatorExprSyntax.self),
-           let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, Operators.arithmetic.contains(op) {
-            guard let left = of(infix.leftOperand), let right = of(infix.rightOperand) else { return nil }
-            return left == .float || right == .float ? .float : .integer
-        }
-        if let array = expression.as(ArrayExprSyntax.self), !array.elements.isEmpty {
-            var kind = LiteralKind.integer
-            for element in array.elements {
-                guard let k = of(element.expression) else { return nil }
-                if k == .float { kind = .float }
-            }
-            return kind
-        }
-        return nil
-    }
-
-    /// The Double type for this literal's shape: `Double`, `[Double]`, `[[Double]]`.
-    static func doubleType(for expression: ExprSyntax) -> StepType {
-        if let array = expression.as(ArrayExprSyntax.self), let first = array.elements.first {
-            return .array(doubleType(for: first.expression))
-        }
-        return .double
-    }
-}
-
 extension Interpreter {
     /// The operands of a binary operator, each literal typed by the other operand or the context.
     func operands(_ infix: InfixOperatorExprSyntax, op: String, hint: StepType?) throws -> (Any, Any) {
@@ -56,7 +11,7 @@ extension Interpreter {
         } else {
             operandHint = nil
         }
-        let leftKind = LiteralKind.of(infix.leftOperand), rightKind = LiteralKind.of(infix.rightOperand)
+        let leftKind = literalKinds.of(infix.leftOperand), rightKind = literalKinds.of(infix.rightOperand)
         switch (leftKind, rightKind) {
         case (.some, .none):
             let right = try required(infix.rightOperand, as: operandHint)
@@ -68,27 +23,41 @@ extension Interpreter {
             let shared = operandHint ?? (l == .float || r == .float ? StepType.double : nil)
             return (try required(infix.leftOperand, as: shared), try required(infix.rightOperand, as: shared))
         case (.none, .none):
+            // `xs + []`: an empty literal takes the other operand's type, as in Swift.
+            if isEmptyArray(infix.rightOperand) {
+                let left = try required(infix.leftOperand, as: operandHint)
+                return (left, try required(infix.rightOperand, as: operandHint ?? types.type(of: left)))
+            }
+            if isEmptyArray(infix.leftOperand) {
+                let right = try required(infix.rightOperand, as: operandHint)
+                return (try required(infix.leftOperand, as: operandHint ?? types.type(of: right)), right)
+            }
             return (try required(infix.leftOperand, as: operandHint), try required(infix.rightOperand, as: operandHint))
         }
+    }
+
+    private func isEmptyArray(_ expression: ExprSyntax) -> Bool {
+        expression.as(ArrayExprSyntax.self)?.elements.isEmpty == true
     }
 
     /// An array literal: elements typed by the hint (`[Double]`), or like Swift infers them
     /// (`[1, 2.5]` is [Double]); an empty literal needs a type from its context.
     func arrayLiteral(_ array: ArrayExprSyntax, hint: StepType?) throws -> Any {
-        var elementHint = hint?.element
+        var elementHint = hint?.element.flatMap { $0.isIncomplete ? nil : $0 }
         if array.elements.isEmpty {
-            guard let hint, let element = elementHint else {
+            guard let element = elementHint else {
                 throw StepError("empty collection literal requires an explicit type", at: array)
             }
-            return TypeSystem.typed([], as: element) ?? types.coerce([Any](), to: hint) ?? [Any]()
+            return types.typed([], as: element) ?? [Any]()
         }
-        if elementHint == nil, LiteralKind.of(ExprSyntax(array)) == .float,
+        try spend(elements: array.elements.count, at: array)
+        if elementHint == nil, literalKinds.of(ExprSyntax(array)) == .float,
            let first = array.elements.first {
             elementHint = LiteralKind.doubleType(for: first.expression)
         }
         var values: [Any?] = Array(repeating: nil, count: array.elements.count)
         // Elements that are not literals go first: their types decide the literals' (`[x, 1]`).
-        for (i, element) in array.elements.enumerated() where LiteralKind.of(element.expression) == nil {
+        for (i, element) in array.elements.enumerated() where literalKinds.of(element.expression) == nil {
             values[i] = try required(element.expression, as: elementHint)
         }
         let literalHint = elementHint ?? values.lazy.compactMap { $0 }.first.flatMap { types.literalType(besides: $0) }
@@ -96,7 +65,17 @@ extension Interpreter {
             values[i] = try required(element.expression, as: literalHint)
         }
         let elements = values.compactMap { $0 }
-        if let element = elementHint, let typed = TypeSystem.typed(elements, as: element) { return typed }
+        if let element = elementHint {
+            var converted: [Any] = []
+            converted.reserveCapacity(elements.count)
+            for (value, node) in zip(elements, array.elements) {
+                guard let c = types.coerce(value, to: element) else {
+                    throw StepError("cannot convert value of type '\(types.type(of: value))' to expected element type '\(element)'", at: node.expression)
+                }
+                converted.append(c)
+            }
+            if let typed = types.typed(converted, as: element) { return typed }
+        }
         guard let typed = types.typedArray(elements) else {
             let names = Set(elements.map { types.type(of: $0).description }).sorted().joined(separator: ", ")
             throw StepError("heterogeneous collection literal could only be inferred to '[Any]' (elements of types \(names))", at: array)

@@ -45,9 +45,14 @@ final class Interpreter {
     var printed = ""
     /// Depth of `try` around the expression being evaluated.
     var tryDepth = 0
-    private var operations = 0
-    private var budget = StepBudget()
-    private var deadline = ContinuousClock.now
+    /// The literal kind of each expression, once per node.
+    let literalKinds = LiteralKinds()
+    /// What the current step has spent of its budget.
+    let meter = StepMeter()
+    /// Closure calls inside each other now (a closure can call the closures made before it).
+    var closureDepth = 0
+    /// Default values of builtins' parameters, parsed once.
+    var defaults: [String: ExprSyntax] = [:]
 
     init(library: Library) {
         self.library = library
@@ -55,29 +60,8 @@ final class Interpreter {
 
     /// Starts a new step's budget.
     func startStep(budget: StepBudget) {
-        self.budget = budget
-        operations = 0
-        deadline = .now + budget.time
-    }
-
-    /// Counts one operation; throws (without a position: the loop or step places it) when the budget is spent.
-    func tick() throws {
-        operations += 1
-        if operations > budget.operations || (operations & 1023 == 0 && ContinuousClock.now > deadline) {
-            throw budgetExceeded()
-        }
-    }
-
-    /// Throws the budget error now when `count` more operations would not fit in the budget
-    /// (a method over a huge range, which would otherwise build the whole array first).
-    func reserve(_ count: Int) throws {
-        if count > budget.operations - operations { throw budgetExceeded() }
-    }
-
-    private func budgetExceeded() -> StepError {
-        let seconds = Double(budget.time.components.seconds) + Double(budget.time.components.attoseconds) / 1e18
-        let time = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        return StepError("step ran longer than its budget (\(budget.operations) operations / \(time) s); a loop that never ends?", id: .budget)
+        literalKinds.forget()
+        meter.start(budget)
     }
 
     /// Runs statements in order; the value of the last one when it is an expression with a value.
@@ -124,6 +108,18 @@ final class Interpreter {
 
     // MARK: bindings
 
+    /// Names bound in the session so far and by `items` (which may call closures bound to them).
+    func boundNames(in items: CodeBlockItemListSyntax) -> Set<String> {
+        var names = Set(scopes.flatMap(\.keys))
+        for item in items {
+            guard let declaration = item.item.as(DeclSyntax.self)?.as(VariableDeclSyntax.self) else { continue }
+            for binding in declaration.bindings {
+                if let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { names.insert(name) }
+            }
+        }
+        return names
+    }
+
     func lookup(_ name: String) -> Binding? {
         for scope in scopes.reversed() { if let binding = scope[name] { return binding } }
         return nil
@@ -158,59 +154,6 @@ final class Interpreter {
         }
     }
 
-    /// `x = e`, `x += e`, `xs[i] = e`, `m[i][j] += e`: the new value is typed by the old one.
-    private func assign(_ infix: InfixOperatorExprSyntax) throws {
-        var indices: [(value: Int, node: ExprSyntax)] = []
-        var target = infix.leftOperand
-        while let element = target.as(SubscriptCallExprSyntax.self) {
-            guard element.arguments.count == 1, let argument = element.arguments.first,
-                  let i = try evaluate(argument.expression, as: .int) as? Int else {
-                throw StepError("an assigned element needs one Int index", at: element)
-            }
-            indices.insert((i, argument.expression), at: 0)
-            target = element.calledExpression
-        }
-        guard let reference = target.as(DeclReferenceExprSyntax.self) else {
-            throw StepError(Unsupported.describe(infix.leftOperand), at: infix.leftOperand, id: .unsupported)
-        }
-        let name = reference.baseName.text
-        guard let binding = lookup(name) else { throw StepError("cannot find '\(name)' in scope", at: reference) }
-        guard binding.mutable else {
-            throw StepError("cannot assign to value: '\(name)' is a 'let' constant", at: reference)
-        }
-        let old = try element(of: binding.value, at: indices[...])
-        let type = types.type(of: old)
-        var value = try required(infix.rightOperand, as: type)
-        if let binary = infix.operator.as(BinaryOperatorExprSyntax.self) {
-            value = try binaryOperator(String(binary.operator.text.dropLast()), old, value, at: binary)
-        }
-        guard let converted = types.coerce(value, to: type) else {
-            throw StepError("cannot assign value of type '\(types.type(of: value))' to type '\(type)'", at: infix.rightOperand)
-        }
-        let updated = try replacing(in: binding.value, at: indices[...], with: converted)
-        for i in scopes.indices.reversed() where scopes[i][name] != nil {
-            scopes[i][name]?.value = updated
-            return
-        }
-    }
-
-    private func element(of container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>) throws -> Any {
-        guard let first = indices.first else { return container }
-        guard let array = container as? [Any] else {
-            throw StepError("value of type '\(types.type(of: container))' has no subscripts", at: first.node)
-        }
-        guard array.indices.contains(first.value) else {
-            throw StepError("index \(first.value) is out of range: the array has \(array.count) elements", at: first.node)
-        }
-        return try element(of: array[first.value], at: indices.dropFirst())
-    }
-
-    private func replacing(in container: Any, at indices: ArraySlice<(value: Int, node: ExprSyntax)>, with value: Any) throws -> Any {
-        guard let first = indices.first, var array = container as? [Any] else { return value }
-        array[first.value] = try replacing(in: array[first.value], at: indices.dropFirst(), with: value)
-        return types.coerce(array, to: types.type(of: container)) ?? array
-    }
-
     // MARK: control flow
 
     private func forLoop(_ loop: ForStmtSyntax) throws {
@@ -218,8 +161,10 @@ final class Interpreter {
         let elements: AnySequence<Any>
         if let range = sequence as? IntRange {
             elements = AnySequence(range.values.lazy.map { $0 as Any })
-        } else if let array = sequence as? [Any] {
+        } else if let array = ((sequence as? ReversedSequence)?.reversedArray ?? sequence) as? [Any] {
             elements = AnySequence(array)
+        } else if let optional = sequence as? StepOptional {
+            throw StepError("for-in loop requires '\(StepType.optional(optional.wrapped))' to conform to 'Sequence'; did you mean to unwrap optional?", at: loop.sequence)
         } else {
             throw StepError("cannot loop over a value of type '\(types.type(of: sequence))'", at: loop.sequence)
         }
@@ -250,13 +195,22 @@ final class Interpreter {
         throw StepError("only the pairs 'enumerated()' gives can be taken apart in a loop, not a value of type '\(types.type(of: value))'", at: pattern)
     }
 
+    /// A Bool condition's value, nil when it is not a Bool; an optional is Swift's error.
+    func condition(_ expression: ExprSyntax) throws -> Bool? {
+        let value = try evaluate(expression)
+        if let optional = value as? StepOptional {
+            throw StepError("optional type '\(StepType.optional(optional.wrapped))' cannot be used as a boolean; test for '!= nil' instead", at: expression)
+        }
+        return value as? Bool
+    }
+
     private func ifStatement(_ conditional: IfExprSyntax) throws {
         var all = true
         for condition in conditional.conditions {
             guard case .expression(let expression) = condition.condition else {
                 throw StepError(Unsupported.describe(condition), at: condition, id: .unsupported)
             }
-            guard let value = try evaluate(expression) as? Bool else {
+            guard let value = try self.condition(expression) else {
                 throw StepError("a condition must be a Bool", at: expression)
             }
             all = all && value

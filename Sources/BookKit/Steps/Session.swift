@@ -1,18 +1,6 @@
 import Foundation
 import SwiftSyntax
 
-/// Limits that stop a runaway step with an error instead of a hang.
-public struct StepBudget: Sendable, Hashable {
-    /// Most statements and loop iterations one step may execute.
-    public var operations: Int
-    /// Longest wall-clock time one step may take.
-    public var time: Duration
-    public init(operations: Int = 5_000_000, time: Duration = .seconds(30)) {
-        self.operations = operations
-        self.time = time
-    }
-}
-
 /// One chapter's interpreter: its bindings live here; steps run in order, like notebook cells.
 public final class Session {
     /// The chapter file the steps come from (for messages).
@@ -47,27 +35,45 @@ public final class Session {
         }
     }
 
+    /// The first `StepLimits.diagnostics` of a step's diagnostics, the last one saying how many
+    /// more there are: a step of garbage has an error every few characters.
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > StepLimits.diagnostics else { return diagnostics }
+        var kept = Array(diagnostics.prefix(StepLimits.diagnostics))
+        kept[kept.count - 1].notes.append(.init("\(diagnostics.count - kept.count) more errors in this step are not shown"))
+        return kept
+    }
+
+    /// Parses, checks and runs `code` on a deep stack (see `DeepStack` and `StepLimits`).
     private func execute(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
+        DeepStack.run { executeHere(code, at: origin, body) }
+    }
+
+    private func executeHere(_ code: String, at origin: SourceLocation, _ body: (SourceFileSyntax) -> CodeBlockItemListSyntax?) -> StepOutcome {
         let start = ContinuousClock.now
-        let source = StepSource(code: code, origin: origin)
         lastValue = nil
         func failed(_ diagnostics: [Diagnostic]) -> StepOutcome {
-            StepOutcome(printed: "", text: "", display: nil, diagnostics: diagnostics, duration: .now - start)
+            StepOutcome(printed: "", text: "", display: nil, diagnostics: Session.capped(diagnostics), duration: .now - start)
         }
+        let source: StepSource
+        do { source = try StepSource(code: code, origin: origin) } catch { return failed([error]) }
         if let syntaxErrors = source.syntaxDiagnostics() { return failed(syntaxErrors) }
         guard let items = body(source.folded) else {
             return failed([source.diagnostic(.notAnExpression, "expected a single expression", at: Syntax(source.folded))])
         }
-        let outside = SubsetCheck.errors(in: items)
+        var outside = SubsetCheck.errors(in: items)
+        if outside.isEmpty { outside = TryCheck.errors(in: items, library: interpreter.library, bound: interpreter.boundNames(in: items)) }
         if !outside.isEmpty {
             return failed(outside.map { source.diagnostic($0.id, $0.message, at: $0.node ?? Syntax(source.folded)) })
         }
         interpreter.printed = ""
         interpreter.startStep(budget: budget)
         var value: Any?
+        var valueText = ""
         var diagnostics: [Diagnostic] = []
         do {
             value = try interpreter.run(items)
+            if let value { valueText = try interpreter.describe(value) }
         } catch let error as StepError {
             diagnostics.append(source.diagnostic(error.id, error.message, at: error.node ?? Syntax(source.folded)))
         } catch {
@@ -77,7 +83,7 @@ public final class Session {
         let printed = interpreter.printed
         let text: String
         if let value, diagnostics.isEmpty {
-            text = printed + String(describing: value)
+            text = printed + valueText
         } else {
             text = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
         }

@@ -18,7 +18,7 @@ struct StepError: Error {
         self.id = id
     }
 
-    private init(_ message: String, node: Syntax?, id: DiagnosticID) {
+    init(_ message: String, node: Syntax?, id: DiagnosticID) {
         self.message = message
         self.node = node
         self.id = id

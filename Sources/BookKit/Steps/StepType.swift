@@ -33,6 +33,8 @@ public indirect enum StepType: Hashable, Sendable, CustomStringConvertible {
                 return StepType(type)
             } ?? []
             switch name {
+            case "Array" where arguments.count == 1: self = .array(arguments[0])
+            case "Optional" where arguments.count == 1: self = .optional(arguments[0])
             case "Any": self = .any
             case "Void": self = .void
             case "_": self = .inferred

@@ -63,6 +63,32 @@ final class SubsetCheck: SyntaxAnyVisitor {
         }
         return .visitChildren
     }
+    /// swiftc's lexer refuses a float literal's member right after `[` (`[3.0.squareRoot()]`, it
+    /// reads `[3.` as the start of another construct); swift-syntax accepts it, steps follow swiftc.
+    override func visit(_ node: ArrayExprSyntax) -> SyntaxVisitorContinueKind {
+        var leftmost = node.elements.first?.expression
+        while let expression = leftmost {
+            if let member = expression.as(MemberAccessExprSyntax.self) {
+                if let literal = member.base?.as(FloatLiteralExprSyntax.self) {
+                    errors.append(StepError("expected named member of numeric literal", at: literal, id: .syntax))
+                    return .skipChildren
+                }
+                leftmost = member.base
+            } else if let call = expression.as(FunctionCallExprSyntax.self) {
+                leftmost = call.calledExpression
+            } else if let element = expression.as(SubscriptCallExprSyntax.self) {
+                leftmost = element.calledExpression
+            } else if let infix = expression.as(InfixOperatorExprSyntax.self) {
+                leftmost = infix.leftOperand
+            } else if let ternary = expression.as(TernaryExprSyntax.self) {
+                leftmost = ternary.condition
+            } else {
+                leftmost = nil
+            }
+        }
+        return .visitChildren
+    }
+
     override func visit(_ node: TupleExprSyntax) -> SyntaxVisitorContinueKind {
         node.elements.count == 1 && node.elements.first?.label == nil ? .visitChildren : reject(node)
     }

@@ -145,7 +145,9 @@ import Testing
         #expect(r.text("try trainer.lastUpdate(parameter: 5)") == String(describing: try trainer.lastUpdate(parameter: 5)))
         #expect(r.text("try trainer.lastUpdate(parameter: 5).change") == String(describing: try trainer.lastUpdate(parameter: 5).change))
         #expect(r.text("trainer.steps") == "1")
-        #expect(r.text("let again = Trainer(model: trainer.model, documents: [\"ann\"])\nagain.steps") == "0")
+        #expect(r.text("let again = Trainer(model: trainer.model, documents: [\"ava\"])\nagain.steps") == "0")
+        // A document the vocabulary cannot read is refused (the engine would train on an empty text).
+        #expect(r.text("Trainer(model: trainer.model, documents: [\"ann\"])") == "document 0 cannot be trained on: the character \"n\" is not in the vocabulary")
     }
 
     @Test func trainingRunsAreMemoizedPerBuild() throws {

@@ -5,7 +5,8 @@ import SwiftSyntax
 /// receiver (the fixed ones, like `String.count`, are registered in `Stdlib.swift`). Results keep
 /// Swift's types where the text shows them (`first` and `max()` are optionals, as in Swift).
 enum CollectionMembers {
-    static func property(_ name: String, of receiver: Any) throws -> Any?? {
+    static func property(_ name: String, of value: Any, types: TypeSystem) throws -> Any?? {
+        let receiver = (value as? ReversedSequence)?.reversedArray ?? value
         if let pair = receiver as? Enumerated {
             switch name {
             case "offset": return .some(pair.offset)
@@ -13,21 +14,24 @@ enum CollectionMembers {
             default: return nil
             }
         }
-        guard let array = receiver as? [Any] else { return nil }
+        guard let array = receiver as? AnyArray else { return nil }
+        let count = array.elementCount
         switch name {
-        case "count": return .some(array.count)
-        case "isEmpty": return .some(array.isEmpty)
-        case "first": return .some(optional(array.first))
-        case "last": return .some(optional(array.last))
-        case "indices": return .some(IntRange(lower: 0, upper: array.count, closed: false))
+        case "count": return .some(count)
+        case "isEmpty": return .some(count == 0)
+        case "first": return .some(StepOptional(count > 0 ? array.anyElement(at: 0) : nil, types.type(of: receiver).element ?? .any))
+        case "last": return .some(StepOptional(count > 0 ? array.anyElement(at: count - 1) : nil, types.type(of: receiver).element ?? .any))
+        case "indices": return .some(IntRange(lower: 0, upper: count, closed: false))
         default: return nil
         }
     }
 
     typealias Argument = Interpreter.Argument
 
-    static func method(_ name: String, of receiver: Any, _ arguments: [Argument], in interpreter: Interpreter,
+    static func method(_ name: String, of value: Any, _ arguments: [Argument], in interpreter: Interpreter,
                        at node: MemberAccessExprSyntax) throws -> Any?? {
+        if let reversed = value as? ReversedSequence, name == "reversed", arguments.isEmpty { return .some(reversed.baseValue) }
+        let receiver = (value as? ReversedSequence)?.reversedArray ?? value
         let values = arguments.map(\.value)
         if let number = receiver as? Double {
             switch (name, values.count) {
@@ -37,22 +41,28 @@ enum CollectionMembers {
             }
         }
         let source: [Any]
+        let element: StepType
         if let range = receiver as? IntRange {
             try interpreter.reserve(range.count)
+            try interpreter.spend(elements: range.count, at: node)
             source = range.values.map { $0 }
+            element = .int
         } else if let array = receiver as? [Any] {
             source = array
+            element = interpreter.types.type(of: receiver).element ?? .any
         } else {
             return nil
         }
+        // Every method here makes or walks an array as long as the receiver.
+        if !(receiver is IntRange) { try interpreter.spend(elements: source.count, at: node) }
         func closure(_ i: Int) throws -> Closure {
             guard i < values.count, let closure = values[i] as? Closure else {
                 throw StepError("'\(name)' needs a closure here", at: node.declName)
             }
             return closure
         }
-        func typed(_ elements: [Any]) throws -> Any {
-            guard let array = interpreter.types.typedArray(elements) else {
+        func typed(_ elements: [Any], as type: StepType? = nil) throws -> Any {
+            guard let array = interpreter.types.typedArray(elements, element: type) else {
                 throw StepError("the closure returns values of different types", at: node)
             }
             return array
@@ -63,25 +73,34 @@ enum CollectionMembers {
             return .some(try typed(try source.map { try required(f([$0]), node) }))
         case ("filter", 1):
             let f = try closure(0)
-            return .some(try typed(try source.filter { try f([$0]) as? Bool == true }))
+            return .some(try typed(try source.filter { try f([$0]) as? Bool == true }, as: element))
         case ("reduce", 2):
             let f = try closure(1)
             return .some(try source.reduce(values[0]) { try required(f([$0, $1]), node) })
         case ("max", 0), ("min", 0):
-            if let ints = source as? [Int] ?? interpreter.types.coerce(source, to: .array(.int)) as? [Int] {
-                return .some(optional(name == "max" ? ints.max() : ints.min()))
+            if element == .int, let ints = interpreter.types.coerce(source, to: .array(.int)) as? [Int] {
+                return .some(StepOptional(name == "max" ? ints.max() : ints.min(), .int))
             }
-            if let numbers = source as? [Double] ?? interpreter.types.coerce(source, to: .array(.double)) as? [Double] {
-                return .some(optional(name == "max" ? numbers.max() : numbers.min()))
+            if element == .double, let numbers = interpreter.types.coerce(source, to: .array(.double)) as? [Double] {
+                return .some(StepOptional(name == "max" ? numbers.max() : numbers.min(), .double))
             }
-            throw StepError("'\(name)()' needs numbers", at: node.declName)
+            if element == .string, let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] {
+                return .some(StepOptional(name == "max" ? strings.max() : strings.min(), .string))
+            }
+            throw StepError("'\(name)()' needs numbers or strings", at: node.declName)
         case ("sorted", 0):
-            if let ints = interpreter.types.coerce(source, to: .array(.int)) as? [Int] { return .some(ints.sorted()) }
-            if let numbers = interpreter.types.coerce(source, to: .array(.double)) as? [Double] { return .some(numbers.sorted()) }
-            if let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] { return .some(strings.sorted()) }
+            if element == .int, let ints = interpreter.types.coerce(source, to: .array(.int)) as? [Int] { return .some(ints.sorted()) }
+            if element == .double, let numbers = interpreter.types.coerce(source, to: .array(.double)) as? [Double] { return .some(numbers.sorted()) }
+            if element == .string, let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] { return .some(strings.sorted()) }
             throw StepError("'sorted()' needs numbers or strings", at: node.declName)
         case ("reversed", 0):
-            return .some(try typed(source.reversed()))
+            if let range = receiver as? IntRange {
+                return .some(range.closed ? (range.lower...range.upper).reversed() as Any : (range.lower..<range.upper).reversed() as Any)
+            }
+            if let typed = (interpreter.types.coerce(receiver, to: .array(element)) ?? receiver) as? AnyArray, !element.isIncomplete {
+                return .some(typed.reversedCollection())
+            }
+            return .some(try typed(source.reversed(), as: element))
         case ("prefix", 1), ("suffix", 1), ("dropFirst", 1), ("dropLast", 1):
             guard let n = values[0] as? Int, n >= 0 else { throw StepError("'\(name)' needs a count >= 0", at: node.declName) }
             let part: ArraySlice<Any>
@@ -91,23 +110,26 @@ enum CollectionMembers {
             case "dropFirst": part = source.dropFirst(n)
             default: part = source.dropLast(n)
             }
-            return .some(try typed(Array(part)))
+            return .some(try typed(Array(part), as: element))
         case ("enumerated", 0):
             return .some(source.enumerated().map { Enumerated(offset: $0.offset, element: $0.element) })
         case ("contains", 1):
-            let wanted = values[0]
-            return .some(source.contains { String(describing: $0) == String(describing: wanted) && interpreter.types.type(of: $0) == interpreter.types.type(of: wanted) })
+            guard let wanted = interpreter.types.coerce(values[0], to: element) else {
+                throw StepError("cannot convert value of type '\(interpreter.types.type(of: values[0]))' to expected argument type '\(element)'", at: arguments[0].node)
+            }
+            return .some(try source.contains { item in
+                if let equal = try Operators.binary("==", item, wanted, types: interpreter.types, at: node) as? Bool { return equal }
+                return String(describing: item) == String(describing: wanted)
+            })
         case ("joined", 0), ("joined", 1):
-            guard let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] else { throw StepError("'joined' needs strings", at: node.declName) }
+            guard element == .string, let strings = interpreter.types.coerce(source, to: .array(.string)) as? [String] else { throw StepError("'joined' needs strings", at: node.declName) }
             let separator = values.first as? String ?? ""
+            try interpreter.spend(bytes: strings.reduce(separator.utf8.count * strings.count) { $0 + $1.utf8.count }, at: node)
             return .some(strings.joined(separator: separator))
         default:
             return nil
         }
     }
-
-    /// An optional as Swift prints it: `Optional(3)`, or `nil`.
-    private static func optional<T>(_ value: T?) -> Any { value as Any }
 
     private static func required(_ value: Any?, _ node: MemberAccessExprSyntax) throws -> Any {
         guard let value else { throw StepError("the closure returns no value", at: node) }

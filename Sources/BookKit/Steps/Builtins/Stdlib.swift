@@ -1,4 +1,5 @@
 import Foundation
+import SwiftSyntax
 
 extension Library {
     /// The Swift standard library steps use: conversions, abs, max/min, exp, log, sqrt, pow, and
@@ -21,7 +22,15 @@ extension Library {
         function("func Array(_ xs: [Int]) -> [Int]") { a in try a(0) as [Int] }
         function("func Array(_ xs: [String]) -> [String]") { a in try a(0) as [String] }
         function("func String(_ x: Int) -> String") { a in String(try a(0) as Int) }
-        function("func String(describing value: Any) -> String") { a in String(describing: try a(0) as Any) }
+        function("func String(describing value: Any) -> String") { a in
+            let value: Any = try a(0)
+            // The text of a long array is longer still: charged before it is made.
+            if let array = value as? AnyArray {
+                let (bytes, overflow) = array.elementCount.multipliedReportingOverflow(by: Interpreter.bytesPerDescribedElement)
+                try a.allocate(bytes: overflow ? .max : bytes)
+            }
+            return String(describing: value)
+        }
         function("func abs(_ x: Int) -> Int") { a in
             let x: Int = try a(0)
             guard x != .min else { throw StepFailure("abs(Int.min) overflows Int") }
@@ -36,5 +45,19 @@ extension Library {
         function("func log(_ x: Double) -> Double") { a in Foundation.log(try a(0) as Double) }
         function("func sqrt(_ x: Double) -> Double") { a in Foundation.sqrt(try a(0) as Double) }
         function("func pow(_ x: Double, _ y: Double) -> Double") { a in Foundation.pow(try a(0) as Double, try a(1) as Double) }
+    }
+}
+
+extension Library {
+    /// Foundation's `pow(_: Decimal, _: Int)` makes `pow(3.0, 2)` ambiguous for swiftc unless the
+    /// context asks for a Double; steps have no Decimal, so the call is refused as swiftc does.
+    static func foundationAmbiguity(_ name: String, _ call: FunctionCallExprSyntax, hint: StepType?) -> String? {
+        guard name == "pow", hint != .double, call.arguments.count == 2, call.trailingClosure == nil,
+              let first = call.arguments.first?.expression, let second = call.arguments.last?.expression else { return nil }
+        func unsigned(_ expression: ExprSyntax) -> ExprSyntax {
+            expression.as(PrefixOperatorExprSyntax.self).map { $0.operator.text == "-" ? $0.expression : expression } ?? expression
+        }
+        guard unsigned(first).is(FloatLiteralExprSyntax.self), unsigned(second).is(IntegerLiteralExprSyntax.self) else { return nil }
+        return "ambiguous use of 'pow'"
     }
 }
