@@ -40,6 +40,12 @@ enum CollectionMembers {
             default: return nil
             }
         }
+        // `contains` on an array of strings or numbers compares natively: charged the same, and
+        // no element boxed (a data set's 32,000 names, asked once per sample).
+        if name == "contains", values.count == 1, let found = nativeContains(receiver, values[0]) {
+            try interpreter.spend(elements: found.count, at: node)
+            return .some(found.result)
+        }
         let source: [Any]
         let element: StepType
         if let range = receiver as? IntRange {
@@ -134,6 +140,17 @@ enum CollectionMembers {
     private static func required(_ value: Any?, _ node: MemberAccessExprSyntax) throws -> Any {
         guard let value else { throw StepError("the closure returns no value", at: node) }
         return value
+    }
+
+    /// `array.contains(wanted)` for arrays of strings, integers or doubles, with the array's
+    /// length; nil for other arrays.
+    private static func nativeContains(_ array: Any, _ wanted: Any) -> (result: Bool, count: Int)? {
+        switch (array, wanted) {
+        case let (strings as [String], text as String): return (strings.contains(text), strings.count)
+        case let (numbers as [Int], number as Int): return (numbers.contains(number), numbers.count)
+        case let (numbers as [Double], number as Double): return (numbers.contains(number), numbers.count)
+        default: return nil
+        }
     }
 }
 
