@@ -1,3 +1,6 @@
+import SwiftParser
+import SwiftSyntax
+
 /// How deep and how long the code of one step may be. swift-syntax's parser, the operator folder,
 /// every tree walk and the interpreter recurse once per level, and the parser's look-ahead over
 /// nested `[` takes time exponential in their depth; past these limits a step is refused with
@@ -30,11 +33,19 @@ struct LimitViolation: Error, Equatable {
 }
 
 extension StepLimits {
-    /// Whether `code` stays within the nesting limits, so that swift-syntax may parse it (a
-    /// highlighter, say) without the exponential look-ahead or the deep recursion. A step that
-    /// fails this check fails with `step.too-deep`, so its code can still reach a renderer as
-    /// the code of an `error` step.
+    /// Whether swift-syntax may parse `code` and walk its tree (a highlighter, say) without the
+    /// exponential look-ahead or the deep recursion. A step past the limits fails with
+    /// `step.too-deep`, so its code can still reach a renderer as the code of an `error` step.
     public static func allowsParsing(_ code: String) -> Bool {
-        NestingScan.violation(in: code) == nil
+        parsedWithinLimits(code) != nil
+    }
+
+    /// `code` parsed (operators not folded), or nil when it nests past the limits; the tree is
+    /// then safe for any recursive walk on a stack of a few megabytes.
+    static func parsedWithinLimits(_ code: String) -> SourceFileSyntax? {
+        guard NestingScan.violation(in: code) == nil else { return nil }
+        var parser = Parser(code, maximumNestingLevel: 256)
+        let tree = SourceFileSyntax.parse(from: &parser)
+        return TreeDepth.violation(in: tree) == nil ? tree : nil
     }
 }
