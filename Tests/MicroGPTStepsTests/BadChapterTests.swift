@@ -53,3 +53,17 @@ import Testing
     #expect(try project.build().chapters == 1)
     #expect(throws: BuildError.self) { try NewBook.create(at: folder, binding: MicroGPTBinding()) }
 }
+
+/// An `error` step may hold code past the nesting limits: the page shows it as plain text (the
+/// highlighter would hang on the nesting or overflow on the chain) and the build succeeds.
+@Test func errorStepsPastTheLimitsAreDrawnAsPlainCode() throws {
+    let scratch = ScratchBook()
+    let deep = String(repeating: "[", count: 24) + String(repeating: "]", count: 24)
+    let chain = "a" + String(repeating: ".b", count: 20_000)
+    try scratch.write("en/01-h.md", "# Hostile\n\n```swift step error\nlet x = \(deep)\n```\n\n```swift step error\nlet y = \(chain)\n```\n")
+    let report = try Project(options: scratch.options(), binding: MicroGPTBinding()).build()
+    #expect(report.steps == 2)
+    let page = try String(contentsOf: scratch.output.appendingPathComponent("en/01-h.html"), encoding: .utf8)
+    #expect(page.contains("let x = \(deep)"))
+    #expect(page.contains("step.too-deep") || page.contains("nested"))
+}

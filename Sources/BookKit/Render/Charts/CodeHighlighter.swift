@@ -23,8 +23,17 @@ enum CodeHighlighter {
     /// Far more steps than a book has; a long `book serve` session never grows past it.
     private static let memoLimit = 20_000
 
+    /// Code past the step language's nesting limits (an `error` step may hold any) is shown as
+    /// plain escaped text: the parser and the classifier recurse once per level. The rest is
+    /// classified on a deep stack, since pages are drawn on worker threads with small stacks.
     private static func highlighted(_ swift: String) -> String {
-        let tree = Parser.parse(source: swift)
+        DeepStack.run {
+            guard let tree = StepLimits.parsedWithinLimits(swift) else { return HTML.escape(swift) }
+            return classified(swift, tree)
+        }
+    }
+
+    private static func classified(_ swift: String, _ tree: SourceFileSyntax) -> String {
         let bytes = Array(swift.utf8)
         var out = ""
         var cursor = 0
