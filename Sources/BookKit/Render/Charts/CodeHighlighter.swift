@@ -24,13 +24,15 @@ enum CodeHighlighter {
     private static let memoLimit = 20_000
 
     /// Code past the step language's nesting limits (an `error` step may hold any) is shown as
-    /// plain escaped text: the parser and the classifier recurse once per level. The rest is
-    /// classified on a deep stack, since pages are drawn on worker threads with small stacks.
+    /// plain escaped text: the parser and the classifier recurse once per level. Long code, the
+    /// only kind that can be deep within the limits, is classified on a deep stack (pages are
+    /// drawn on worker threads); a thread each for every short step would cost warm builds.
     private static func highlighted(_ swift: String) -> String {
-        DeepStack.run {
+        func work() -> String {
             guard let tree = StepLimits.parsedWithinLimits(swift) else { return HTML.escape(swift) }
             return classified(swift, tree)
         }
+        return swift.utf8.count > 4096 ? DeepStack.run(work) : work()
     }
 
     private static func classified(_ swift: String, _ tree: SourceFileSyntax) -> String {
