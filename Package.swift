@@ -12,6 +12,7 @@ let package = Package(
     name: "book",
     products: [
         .executable(name: "book", targets: ["book"]),
+        .executable(name: "book-serve", targets: ["book-serve"]),
         .library(name: "BookKit", targets: ["BookKit"]),
         .library(name: "MicroGPT", targets: ["MicroGPT"]),
         .library(name: "MicroGPTSteps", targets: ["MicroGPTSteps"]),
@@ -66,13 +67,32 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // What the command-line tools share: the chapter options, the console, error printing.
+        .target(
+            name: "BookCommands",
+            dependencies: [
+                "BookKit",
+                "MicroGPTSteps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "book",
             dependencies: [
+                "BookCommands",
                 "BookKit",
-                "BookServe",
                 "MicroGPT",
                 "MicroGPTSteps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `book serve`'s server, run by `book serve`: its HTTP libraries load only while serving.
+        .executableTarget(
+            name: "book-serve",
+            dependencies: [
+                "BookCommands",
+                "BookKit",
+                "BookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

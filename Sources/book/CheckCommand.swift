@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookCommands
 import BookKit
 
 /// `book check`: runs every step and compares results with the output blocks.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookCommands
 import BookKit
 
 /// `book clean`: removes the result cache and the site `book build` wrote.

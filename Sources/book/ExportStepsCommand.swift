@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookCommands
 import BookKit
 import Foundation
 import MicroGPTSteps

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookCommands
 import BookKit
 
 /// `book translations --accept ru/03-attention.md`: records that a translation is up to date.

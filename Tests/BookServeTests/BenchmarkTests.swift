@@ -49,7 +49,12 @@ import Testing
             try Data((original + "\n\(sentence)\n").utf8).write(to: chapter)
             try await offThePool { try browser.waitUntil("document.body.innerText.includes('\(sentence)')") }
             times.append(ContinuousClock.now - start)
-            #expect(try await offThePool { try browser.evaluate("window.scrollY") } == "1500")
+            // The script restores the position right after the reload; give it the moment it needs.
+            let y = try await offThePool { () -> String? in
+                try? browser.waitUntil("window.scrollY === 1500", timeout: 5)
+                return try browser.evaluate("window.scrollY")
+            }
+            #expect(y == "1500")
         }
         serve.interrupt()
         let log = try await offThePool { () -> String in

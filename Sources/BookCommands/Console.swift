@@ -8,7 +8,7 @@ import Synchronization
 /// nothing. Everything goes straight to the file descriptor, so that lines written from the
 /// build's threads and a served URL reach a pipe at once and in order.
 /// (Unchecked: the status is behind a mutex, and the timer is only set in `init`.)
-final class Console: @unchecked Sendable {
+public final class Console: @unchecked Sendable {
     private struct Status {
         var running: [String] = []
         var queued = 0
@@ -24,7 +24,7 @@ final class Console: @unchecked Sendable {
     private let status = Mutex(Status())
     private let timer: DispatchSourceTimer?
 
-    init(quiet: Bool) {
+    public init(quiet: Bool) {
         self.quiet = quiet
         isTerminal = !quiet && isatty(STDOUT_FILENO) == 1
         guard isTerminal else { timer = nil; return }
@@ -39,7 +39,7 @@ final class Console: @unchecked Sendable {
     deinit { timer?.cancel() }
 
     /// A lasting line (a chapter's summary, a served URL).
-    func line(_ text: String) {
+    public func line(_ text: String) {
         guard !quiet else { return }
         status.withLock { status in
             Self.write((status.shown ? "\r\u{1B}[2K" : "") + text + "\n")
@@ -49,17 +49,17 @@ final class Console: @unchecked Sendable {
     }
 
     /// A chapter's summary line, unless `muteChapterLines` was called.
-    func chapterLine(_ text: String) {
+    public func chapterLine(_ text: String) {
         if status.withLock({ $0.chapterLines }) { line(text) }
     }
 
     /// After the first build of `book serve`: one line per build says enough.
-    func muteChapterLines() {
+    public func muteChapterLines() {
         status.withLock { $0.chapterLines = false }
     }
 
     /// Follows chapter programs as they start and end.
-    func activity(_ event: ChapterActivity) {
+    public func activity(_ event: ChapterActivity) {
         guard isTerminal else { return }
         status.withLock { status in
             switch event {
