@@ -29,7 +29,7 @@ import Testing
     }
 
     /// Every id on `html`, in order.
-    static func ids(_ html: String) -> [String] { LinkChecker.matches(#"\sid="([^"]*)""#, in: html) }
+    static func ids(_ html: String) -> [String] { HTMLAttributes.scan(html).filter { $0.name == "id" }.map(\.value) }
 
     static let links: [Case] = [
         Case("javascript link keeps its text", "# T\n\nA [click](javascript:alert(1)) here.\n", ["<p>A click here.</p>"]),

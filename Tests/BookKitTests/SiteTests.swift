@@ -69,7 +69,7 @@ private func page(_ files: [String: Data], _ path: String) -> String {
     let chapter = RenderedChapter(slug: "01-x", title: "X", body: "<h1>X</h1>" + chart() + chart())
     let files = try Site.files(for: [RenderedEdition(language: "en", chapters: [chapter])])
     let html = page(files, "en/01-x.html")
-    let ids = LinkChecker.matches(#"\sid="([^"]*)""#, in: html)
+    let ids = HTMLAttributes.scan(html).filter { $0.name == "id" }.map(\.value)
     #expect(Set(ids).count == ids.count)
     #expect(ids.filter { $0.hasPrefix("chart-") }.count == 6)
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A page of the generated site that points somewhere that does not exist, or is too big.
 public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -111,34 +110,6 @@ enum LinkChecker {
     private static func hasScheme(_ link: String) -> Bool {
         SafeLink.scheme(link) != nil
     }
-
-    /// `href` and `src` attributes: the attribute's name, then its value.
-    private static let linkPattern = #"\s(href|src)="([^"]*)""#
-
-    /// The first capture group of every match of `pattern`.
-    static func matches(_ pattern: String, in text: String) -> [String] {
-        pairs(pattern, in: text, groups: 1).map(\.0)
-    }
-
-    /// The first two capture groups of every match of `pattern` (the second empty with `groups: 1`).
-    private static func pairs(_ pattern: String, in text: String, groups: Int = 2) -> [(String, String)] {
-        guard let regex = compiled(pattern) else { return [] }
-        let ns = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-            (ns.substring(with: $0.range(at: 1)), groups == 1 ? "" : ns.substring(with: $0.range(at: 2)))
-        }
-    }
-
-    /// Each pattern compiled once per process (a site has thousands of links, a page a few patterns).
-    private static func compiled(_ pattern: String) -> NSRegularExpression? {
-        cache.withLock { regexes in
-            if let hit = regexes[pattern] { return hit }
-            let regex = try? NSRegularExpression(pattern: pattern)
-            regexes[pattern] = regex
-            return regex
-        }
-    }
-    private static let cache = Mutex<[String: NSRegularExpression?]>([:])
 
     private static func unescape(_ s: String) -> String { decoded(s).text }
 
