@@ -119,7 +119,7 @@ struct PageTemplate {
         <link rel="stylesheet" href="\(up)assets/book.css">
         <script>\(themeScript)</script>
         <script src="\(up)assets/book.js" defer></script>
-        </head>
+        \(WidgetAssets.headTags(body: body, up: up))</head>
         <body>
         <a class="skip" href="#content">\(HTML.escape(words.skipToContent))</a>
         <header class="topbar">\(menu)<a class="book-title" href="index.html">\(HTML.escape(words.bookTitle))</a>\(switcher)\

@@ -16,7 +16,7 @@ enum Presenter {
             let chosen = variants.results[variants.defaultIndex]
             return html(display: chosen.display, text: chosen.text, printed: printed, language: language, ids: ids, interactive: false)
         }
-        guard let rich = rich(display, language: language, ids: ids) else { return plainHTML(text) }
+        guard let rich = rich(display, language: language, ids: ids, interactive: interactive) else { return plainHTML(text) }
         // What the step printed comes before the value; keep it visible.
         var shown = printed
         if shown.hasSuffix("\n") { shown.removeLast() }
@@ -54,8 +54,9 @@ enum Presenter {
         "<figure class=\"result\">\(content)<figcaption aria-hidden=\"true\">\(HTML.escape(caption))</figcaption></figure>"
     }
 
-    /// The rich form of `display`, or nil when plain text is the best it gets.
-    static func rich(_ display: Display, language: String, ids: PageIDs) -> String? {
+    /// The rich form of `display`, or nil when plain text is the best it gets. Without
+    /// `interactive` (EPUB) a widget shows only its static form.
+    static func rich(_ display: Display, language: String, ids: PageIDs, interactive: Bool = true) -> String? {
         let words = InterfaceText.forLanguage(language)
         switch display {
         case .distribution(let labels, let probabilities):

@@ -58,6 +58,8 @@ enum Site {
                 files["\(edition.language)/\(edition.chapters[c].slug).html"] = Data(page.utf8)
             }
         }
+        let bodies = editions.flatMap { $0.chapters.map(\.body) }
+        files.merge(try WidgetAssets.files(forBodies: bodies)) { page, _ in page }
         let problems = LinkChecker.problems(in: files)
         if !problems.isEmpty { throw SiteLinkErrors(problems: problems) }
         return files
