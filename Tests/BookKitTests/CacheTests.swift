@@ -93,7 +93,11 @@ import Testing
     func aDamagedEntryIsRecomputedNeverShown(_ damage: String) throws {
         let book = try Book()
         try book.build()
-        let good = ScratchBook.contents(of: book.scratch.output)
+        // The site is built from the cache alone, so that the cache is read (an intact site
+        // would make the next build do nothing); the marker records times and is left out.
+        func site() -> [String: Data] { ScratchBook.contents(of: book.scratch.output).filter { $0.key != SiteFolder.marker } }
+        let good = site()
+        try FileManager.default.removeItem(at: book.scratch.output)
         for entry in book.entries {
             var bytes = try Data(contentsOf: entry)
             switch damage {
@@ -109,8 +113,10 @@ import Testing
             try bytes.write(to: entry)
         }
         #expect(try book.build().count == 2)
-        #expect(ScratchBook.contents(of: book.scratch.output) == good)
+        #expect(site() == good)
+        try FileManager.default.removeItem(at: book.scratch.output)
         #expect(try book.build() == [])
+        #expect(site() == good)
     }
 
     @Test func buildsAtOnceShareTheCacheWithoutDamage() throws {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a successful build did.
-public struct BuildReport: Sendable, Equatable {
+public struct BuildReport: Sendable, Equatable, Codable {
     /// Chapter pages written, over all languages.
     public var chapters: Int
     /// Steps in those chapters.
@@ -43,6 +43,8 @@ public final class Project {
         set { runner.activity = newValue }
     }
     private let runner: ChapterRunner
+    /// What runs the steps (binding and tool): part of what a built site depends on.
+    private let identity: String
     /// Chapter files parsed in earlier builds: an edit re-parses only the file it changed.
     let parsed = ParsedFiles()
 
@@ -59,6 +61,7 @@ public final class Project {
                 makeSession: @escaping SessionFactory) {
         self.options = options
         self.progress = progress
+        self.identity = identity
         let cache = options.cache.map { ResultCache(folder: $0.appendingPathComponent("results"), identity: identity) }
         runner = ChapterRunner(context: LibraryContext(chaptersDirectory: options.chapters), budget: options.budget,
                                cache: cache, makeSession: makeSession)
@@ -88,11 +91,20 @@ public final class Project {
         let chapters: [RanChapter]
     }
 
-    /// Runs every chapter and writes every format's files to `options.output`, only when nothing failed.
+    /// Runs every chapter and writes every format's files to `options.output`, only when nothing
+    /// failed. When the folder was built from exactly these inputs and is as it was written, it
+    /// is left alone and its build's report is returned again (not with `--no-cache`).
     @discardableResult
     public func build() throws(BuildError) -> BuildReport {
+        let inputs = options.cache == nil ? nil : BuildInputs.hash(options, identity: identity)
+        if let inputs, let stamp = BuildStamp.current(in: options.output), stamp.inputs == inputs {
+            progress("nothing changed since \(options.output.lastPathComponent)/ was built")
+            return stamp.report
+        }
         let site = try render()
-        try SiteFolder.replace(options.output, with: site.files)
+        try SiteFolder.replace(options.output, with: site.files) { staging in
+            inputs.map { BuildStamp.marker(inputs: $0, files: site.files, folder: staging, report: site.report) }
+        }
         return site.report
     }
 

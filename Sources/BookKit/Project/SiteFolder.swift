@@ -11,8 +11,9 @@ enum SiteFolder {
     static let marker = ".book-build"
     static let markerText = "written by book build; the whole folder is replaced by the next build\n"
 
-    /// Replaces `folder` by exactly `files`; on failure the old folder stays as it was.
-    static func replace(_ requested: URL, with files: [String: Data]) throws(BuildError) {
+    /// Replaces `folder` by exactly `files`; on failure the old folder stays as it was. `stamp`
+    /// gives the marker's final text once the files are written in the staging folder.
+    static func replace(_ requested: URL, with files: [String: Data], stamp: (URL) -> Data? = { _ in nil }) throws(BuildError) {
         let folder = try resolved(requested)
         try checkReplaceable(folder)
         let lock = try OutputLock(beside: folder)
@@ -31,6 +32,7 @@ enum SiteFolder {
             // The marker goes first: a staging folder cut short by a kill is still known as ours.
             try Data(markerText.utf8).write(to: staging.appendingPathComponent(marker))
             try Site.write(files, to: staging)
+            if let text = stamp(staging) { try text.write(to: staging.appendingPathComponent(marker)) }
             if isFolder(folder) {
                 if FolderSwap.exchange(staging, folder) {
                     try? removeOurs(staging)  // now the old site
