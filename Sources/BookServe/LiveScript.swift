@@ -45,11 +45,13 @@ enum LiveScript {
       var key = "book-live-scroll:" + location.pathname;
       var saved = null;
       try { saved = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) { /* no storage */ }
+      // The position to restore until the page has loaded; a reload before then keeps it (the
+      // page may not be tall enough yet to scroll there).
+      var pending = null;
       if (saved !== null) {
-        var y = Number(saved) || 0;
-        var restore = function () { window.scrollTo(0, y); };
-        restore();
-        window.addEventListener("load", restore);
+        pending = Number(saved) || 0;
+        window.scrollTo(0, pending);
+        window.addEventListener("load", function () { window.scrollTo(0, pending); pending = null; });
       }
       var overlay = null;
       function show(diagnostics) {
@@ -85,7 +87,8 @@ enum LiveScript {
         if (overlay) { overlay.remove(); overlay = null; }
       }
       function reload() {
-        try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) { /* no storage */ }
+        var y = pending !== null ? pending : window.scrollY;
+        try { sessionStorage.setItem(key, String(y)); } catch (e) { /* no storage */ }
         location.reload();
       }
       function connect() {
