@@ -158,6 +158,8 @@ import Testing
     /// page must not scroll sideways).
     private func screenshots(_ browser: HeadlessBrowser, widget: String, name: String) throws {
         try FileManager.default.createDirectory(at: Self.shots, withIntermediateDirectories: true)
+        // The sticky top bar would cover the figure's top in a picture of it.
+        _ = try browser.evaluate("document.querySelector('header.topbar').style.position = 'static'")
         func shoot(_ suffix: String) throws {
             _ = try browser.evaluate("\(widget).scrollIntoView()")
             let box: [Double] = try decode(browser, "(r => [r.left + scrollX, r.top + scrollY, r.width, r.height])(\(widget).getBoundingClientRect())")
