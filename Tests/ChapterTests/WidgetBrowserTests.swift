@@ -121,6 +121,15 @@ import Testing
         #expect(try decode(browser, "\(widget).querySelector('.scrub-adam').getAttribute('aria-live')") as String == "polite")
         try screenshots(browser, widget: widget, name: "training-scrubber")
         #expect(try messages(browser) == [])
+
+        // The Russian page shows step 1 of the first parameter in Russian words and numbers.
+        try browser.navigate(site.appendingPathComponent("ru/05-training.html").absoluteString)
+        try browser.waitUntil("document.readyState === 'complete' && !!document.querySelector('figure[data-widget=\"training-scrubber\"] .widget-live')")
+        let first = timeline.tracks[0].updates[0]
+        #expect(try cell("g") == WidgetJSON.shown(first.grad, separator: ","))
+        #expect(try cell("after") == WidgetJSON.shown(first.after, separator: ","))
+        #expect(try decode(browser, "\(widget).querySelector('.widget-subtitle').textContent") as String == "Adam на шаге 1")
+        #expect(try messages(browser) == [])
     }
 
     // MARK: - Driving the page
