@@ -70,6 +70,12 @@ import Testing
             for (cell, w) in zip(cells, expected) { #expect(abs((number(cell) ?? .nan) - w) <= 0.00505, "head \(k): \(cell) for \(w)") }
         }
         #expect(try decode(browser, "\(widget).querySelector('[data-role=summary]').getAttribute('aria-live')") as String == "polite")
+        // A click on head 1's row for position 2 picks that head and query.
+        _ = try browser.evaluate("\(widget).querySelector('table.lab-heat[data-head=\"1\"] td[data-query=\"2\"]').click()")
+        #expect(try decode(browser, "Number(\(widget).querySelector('select[data-role=head]').value)") as Int == 1)
+        #expect(try decode(browser, "Number(\(widget).querySelector('input[data-role=position]').value)") as Int == 2)
+        let clicked: [String] = try decode(browser, "Array.from(\(widget).querySelectorAll('td[data-cell=weight]')).map(c => c.textContent)")
+        #expect(clicked.map(number) == lab.texts[t].heads[1].weights[2].map { WidgetJSON.rounded($0) })
         try screenshots(browser, widget: widget, name: "attention-lab")
         #expect(try messages(browser) == [])
     }

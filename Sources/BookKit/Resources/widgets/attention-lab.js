@@ -127,6 +127,8 @@
           if (j <= i) {
             td.style.setProperty("--share", String(weights[j]));
             td.title = fmt(weights[j]);
+            // A click on a row picks that head and query (the menus and slider do the same by keyboard).
+            td.setAttribute("data-query", String(i));
           }
           r.appendChild(td);
         });
@@ -151,6 +153,13 @@
       heads.replaceChildren.apply(heads, text.heads.map(function (x, k) { return heatmap(text, k, h, i); }));
     }
 
+    heads.addEventListener("click", function (event) {
+      var cell = event.target.closest("td[data-query]"), table = cell && cell.closest("table.lab-heat");
+      if (!table) return;
+      headSelect.value = table.getAttribute("data-head");
+      position.value = cell.getAttribute("data-query");
+      show();
+    });
     textSelect.addEventListener("change", function () {
       position.value = String(data.texts[Number(textSelect.value)].symbols.length - 1);
       show();
