@@ -72,6 +72,39 @@ public final class HeadlessBrowser: @unchecked Sendable {
         throw Self.failure("timed out after \(timeout) s waiting for \(expression)")
     }
 
+    /// Presses and releases `key` (a DOM key name: "ArrowRight", "PageDown", "Home", "Tab", ...) in
+    /// the focused element, as a reader's keyboard would.
+    public func press(_ key: String) throws {
+        let codes = ["Tab": 9, "Enter": 13, "PageUp": 33, "PageDown": 34, "End": 35, "Home": 36, "ArrowLeft": 37,
+                     "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40]
+        let code = codes[key] ?? 0
+        for type in ["rawKeyDown", "keyUp"] {
+            _ = try call("Input.dispatchKeyEvent", params: ["type": type, "key": key, "code": key,
+                                                           "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code])
+        }
+    }
+
+    /// Runs `source` in every document the page opens from now on, before the page's own scripts.
+    public func addScriptOnNewDocument(_ source: String) throws {
+        _ = try call("Page.enable", params: [:])
+        _ = try call("Page.addScriptToEvaluateOnNewDocument", params: ["source": source])
+    }
+
+    /// Makes the page's viewport `width` × `height` CSS pixels (a phone: 390 × 844).
+    public func resize(width: Int, height: Int) throws {
+        _ = try call("Emulation.setDeviceMetricsOverride", params: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
+    }
+
+    /// A PNG of the viewport, or of the page area `clip` (x, y, width, height in CSS pixels).
+    public func screenshot(clip: (Double, Double, Double, Double)? = nil) throws -> Data {
+        var params: [String: Any] = ["format": "png", "captureBeyondViewport": true]
+        if let clip { params["clip"] = ["x": clip.0, "y": clip.1, "width": clip.2, "height": clip.3, "scale": 1] }
+        let reply = try call("Page.captureScreenshot", params: params)
+        guard let result = reply["result"] as? [String: Any], let text = result["data"] as? String,
+              let data = Data(base64Encoded: text) else { throw Self.failure("no screenshot") }
+        return data
+    }
+
     /// Stops the browser and removes its profile.
     public func close() {
         socket = nil

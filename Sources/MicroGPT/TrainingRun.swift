@@ -15,6 +15,10 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
     public let losses: LossCurve
     /// The names microgpt.py prints after training (`sampleCount` of them, at `temperature`).
     public let samples: [String]
+    /// What Adam did at every step to a handful of parameters (see `AdamRecorder.watched`).
+    public let adamTracks: [AdamTrack]
+    /// The steps whose models every run keeps: 0, every tenth of the run, and the last.
+    public let checkpointSteps: [Int]
     private let snapshots: [Int: GPT]
     private let dataset: Dataset
 
@@ -30,11 +34,15 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         var losses: [Double] = []
         losses.reserveCapacity(min(config.steps, 1 << 16))
         var kept: [Int: GPT] = [0: initialModel]
-        let wanted = Set(snapshots)
+        checkpointSteps = TrainingRun.checkpoints(steps: trainer.config.steps)
+        let wanted = Set(snapshots + checkpointSteps)
+        var recorder = AdamRecorder(model: initialModel, steps: trainer.config.steps)
         for step in 1...config.steps {
             losses.append(trainer.step())
+            recorder.record(trainer)
             if wanted.contains(step) { kept[step] = trainer.model }
         }
+        adamTracks = recorder.result
         model = trainer.model
         kept[config.steps] = model
         self.losses = LossCurve(losses)

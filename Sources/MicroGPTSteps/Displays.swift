@@ -23,6 +23,10 @@ extension MicroGPTBinding {
                 TracePositionDisplay(position: p.position, symbol: p.symbol, targetSymbol: p.targetSymbol,
                                      targetProbability: p.probabilities.probability(of: p.targetSymbol), loss: p.loss)
             })
+        case let lab as AttentionLab:
+            return .attentionLab(AttentionLabDisplay(lab))
+        case let timeline as TrainingTimeline:
+            return .trainingTimeline(TrainingTimelineDisplay(timeline))
         case let variants as Variants<Any>:
             return .variants(VariantsDisplay(
                 label: variants.label, values: variants.values,

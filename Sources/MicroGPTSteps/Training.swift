@@ -108,6 +108,8 @@ private func chargeRun(_ a: Arguments, _ config: Config, _ dataset: Dataset) thr
     let parameters = EngineCost.parameters(valid, vocabularySize: dataset.tokenizer.vocabularySize)
     try EngineCost.charge(a, numbers: parameters)
     try EngineCost.charge(a, parameters: parameters, positions: EngineCost.positions(dataset.documents, blockSize: valid.blockSize), runs: valid.steps)
+    // What every run keeps besides its weights: eleven checkpoints and a few parameters' Adam numbers at every step.
+    try a.allocate(bytes: EngineCost.product(EngineCost.product(parameters, 11), 8) + EngineCost.product(valid.steps, 6 * MemoryLayout<AdamUpdate>.stride))
     try EngineCost.charge(a, parameters: parameters, positions: valid.blockSize, runs: valid.sampleCount)
 }
 

@@ -105,9 +105,17 @@ private func present(_ display: Display?, _ text: String, printed: String = "", 
     for language in InterfaceText.languages {
         let words = InterfaceText.forLanguage(language)
         #expect(words.language == language)
-        for child in Mirror(reflecting: words).children {
-            #expect((child.value as? String)?.isEmpty == false, "\(language).\(child.label ?? "?") is empty")
+        // A widget's words are a table of their own: every word in it counts too.
+        func check(_ table: Any, _ path: String) {
+            for child in Mirror(reflecting: table).children {
+                let name = path + "." + (child.label ?? "?")
+                if let word = child.value as? String { #expect(!word.isEmpty, "\(name) is empty") } else {
+                    #expect(!Mirror(reflecting: child.value).children.isEmpty, "\(name) is neither a word nor a table of words")
+                    check(child.value, name)
+                }
+            }
         }
+        check(words, language)
     }
     #expect(InterfaceText.languages.map { InterfaceText.forLanguage($0).languageName } == ["English", "Русский", "Eesti"])
 }

@@ -464,6 +464,15 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, ()))
     printed = ""
     // step 10
+    let lab = try run.model.attentionLab(
+        ["anna", "emma", "olivia", "liam", "noah", "isabella",
+         "yuheng", "ivan", "karpathy", "microgpt", "tallinn", "moskva"],
+        dataset: names)
+    let known = lab.texts.filter { t in t.inDataset }
+    let step10Value = lab
+    stepTexts.append(text(printed, step10Value))
+    printed = ""
+    // step 11
     let layer = trace.positions[3].layers[0]
     var joined: [Double] = []
     for h in layer.heads {
@@ -476,10 +485,10 @@ func chapter_03_attention() throws -> [String] {
     }
     print("numbers joined:", joined.count)
     print("entries that differ:", differ2.count)
-    let step10Value = projected
-    stepTexts.append(text(printed, step10Value))
+    let step11Value = projected
+    stepTexts.append(text(printed, step11Value))
     printed = ""
-    // step 11
+    // step 12
     let w4 = trace.positions[4].layers[0].heads[0].weights
     for p in trace.positions {
         let share = rounded(w4[p.position], places: 3)
@@ -487,7 +496,7 @@ func chapter_03_attention() throws -> [String] {
     }
     stepTexts.append(text(printed, ()))
     printed = ""
-    // step 12
+    // step 13
     let maps = try run.model.attention("emma")
     for map in maps {
         let sums = map.weights.map { row in row.reduce(0, +) }
@@ -658,45 +667,50 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, ()))
     printed = ""
     // step 6
-    let step6Value = run.samples
+    let timeline = try run.timeline(prefix: "ma")
+    let step6Value = timeline
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
+    let step7Value = run.samples
+    stepTexts.append(text(printed, step7Value))
+    printed = ""
+    // step 8
     let copied = run.samples.filter { s in
         names.documents.contains(s)
     }
     print("in the training data:", copied.count)
-    let step7Value = print("new:", run.samples.count - copied.count)
-    stepTexts.append(text(printed, step7Value))
-    printed = ""
-    // step 8
-    let temperatures = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6,
-                        0.7, 0.8, 0.9, 1.0, 1.1, 1.2]
-    let step8Value = vary("temperature", over: temperatures, default: 0.5) { t in
-        run.model.samples(count: 8, temperature: t, seed: 1)
-    }
+    let step8Value = print("new:", run.samples.count - copied.count)
     stepTexts.append(text(printed, step8Value))
     printed = ""
     // step 9
+    let temperatures = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6,
+                        0.7, 0.8, 0.9, 1.0, 1.1, 1.2]
+    let step9Value = vary("temperature", over: temperatures, default: 0.5) { t in
+        run.model.samples(count: 8, temperature: t, seed: 1)
+    }
+    stepTexts.append(text(printed, step9Value))
+    printed = ""
+    // step 10
     let start = try run.model.forward("").positions[0]
     let symbols = start.probabilities.symbols
-    let step9Value = vary("temperature", over: temperatures, default: 0.5) { t in
+    let step10Value = vary("temperature", over: temperatures, default: 0.5) { t in
         Distribution(
             symbols: symbols,
             probabilities: softmax(start.logits, temperature: t)
         ).top(8)
     }
-    stepTexts.append(text(printed, step9Value))
-    printed = ""
-    // step 10
-    let lastStep = Double(c.steps - 1)
-    let share = 1 - lastStep / Double(c.steps)
-    let step10Value = rounded(share, places: 6)
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let step11Value = run.samples.filter { s in names.documents.contains(s) }
+    let lastStep = Double(c.steps - 1)
+    let share = 1 - lastStep / Double(c.steps)
+    let step11Value = rounded(share, places: 6)
     stepTexts.append(text(printed, step11Value))
+    printed = ""
+    // step 12
+    let step12Value = run.samples.filter { s in names.documents.contains(s) }
+    stepTexts.append(text(printed, step12Value))
     printed = ""
     return stepTexts
 }

@@ -26,6 +26,10 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case trace(loss: Double, positions: [TracePositionDisplay])
     /// A result for each position of a slider.
     case variants(VariantsDisplay)
+    /// Every number of one layer's attention over a few texts (the attention lab widget).
+    case attentionLab(AttentionLabDisplay)
+    /// A training run step by step (the training scrubber widget).
+    case trainingTimeline(TrainingTimelineDisplay)
 }
 
 /// One head's attention weights: query characters on rows, key characters on columns; row i holds

@@ -77,6 +77,9 @@ struct InterfaceText: Sendable, Codable {
     let inputColumn: String
     let targetColumn: String
     let targetProbabilityColumn: String
+    /// The interactive widgets' words (see WidgetWords.swift).
+    let attentionLab: AttentionLabWords
+    let trainingScrubber: TrainingScrubberWords
 
     /// The table for `language`; English when the language is unknown.
     static func forLanguage(_ language: String) -> InterfaceText {

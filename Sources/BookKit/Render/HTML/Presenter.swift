@@ -78,6 +78,10 @@ enum Presenter {
             return traceHTML(loss: loss, positions: positions, language: language)
         case .variants(let variants):
             return sliderHTML(variants, language: language, ids: ids)
+        case .attentionLab(let lab) where !lab.texts.isEmpty:
+            return AttentionLabWidget(lab: lab, language: language).html(ids: ids, interactive: interactive)
+        case .trainingTimeline(let timeline):
+            return TrainingScrubberWidget(timeline: timeline, language: language).html(interactive: interactive)
         case .vector(let vector) where !vector.isEmpty:
             return Tables.vector(vector, language: language)
         case .integers(let vector) where !vector.isEmpty:
