@@ -28,15 +28,15 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// Runs the case in a fresh session and checks it, and that it took less than `seconds`.
-    func check(seconds: Int = 5) {
+    /// Runs the case in a fresh session and checks what it gave; no clock is asserted (a runaway
+    /// case is stopped by the budget's time limit and fails on its text).
+    func check() {
         let session = Session(file: "ch.md", binding: MicroGPTBinding(),
                               context: LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory), budget: budget)
         let outcome = session.run(step: code, at: SourceLocation(file: "ch.md", line: 10, column: 1))
         let got = outcome.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.id): \($0.message)" }
         #expect(got == expected, "\(name)")
         if let text, outcome.diagnostics.isEmpty { #expect(outcome.text == text, "\(name)") }
-        #expect(outcome.duration < .seconds(seconds), "\(name) took \(outcome.duration)")
     }
 }
 
