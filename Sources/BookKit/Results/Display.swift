@@ -26,6 +26,10 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case trace(loss: Double, positions: [TracePositionDisplay])
     /// A result for each position of a slider.
     case variants(VariantsDisplay)
+    /// An autograd graph replayed step by step: data in the tape's order, then the backward sweep.
+    case graphSweep(GraphSweepDisplay)
+    /// The model's forward pass as a map of stations, with the vector at each for a few texts.
+    case blockMap(BlockMapDisplay)
 }
 
 /// One head's attention weights: query characters on rows, key characters on columns; row i holds

@@ -77,6 +77,9 @@ struct InterfaceText: Sendable, Codable {
     let inputColumn: String
     let targetColumn: String
     let targetProbabilityColumn: String
+    /// The autograd step-through and the block map.
+    let sweep: SweepWords
+    let blockMap: BlockMapWords
 
     /// The table for `language`; English when the language is unknown.
     static func forLanguage(_ language: String) -> InterfaceText {

@@ -78,6 +78,10 @@ enum Presenter {
             return traceHTML(loss: loss, positions: positions, language: language)
         case .variants(let variants):
             return sliderHTML(variants, language: language, ids: ids)
+        case .graphSweep(let sweep):
+            return GraphSweepWidget(sweep: sweep).html(language: language, ids: ids, interactive: interactive)
+        case .blockMap(let map):
+            return BlockMapWidget(map: map).html(language: language, ids: ids, interactive: interactive)
         case .vector(let vector) where !vector.isEmpty:
             return Tables.vector(vector, language: language)
         case .integers(let vector) where !vector.isEmpty:
