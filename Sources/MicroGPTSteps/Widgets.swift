@@ -11,9 +11,12 @@ extension MicroGPTBinding {
             return value.sweep
         }
         library.properties(GraphSweep.self, ["graph": \.graph, "forwardOrder": \.forwardOrder, "backwardOrder": \.backwardOrder])
+        library.properties(BlockMap.self, ["stations": \.stations, "texts": \.texts, "defaultText": \.defaultText, "defaultPosition": \.defaultPosition])
+        library.properties(BlockMap.Station.self, ["key": \.key, "title": \.title, "shape": \.shape, "group": \.group, "layer": \.layer, "rows": \.rows])
+        library.properties(BlockMap.Text.self, ["name": \.name, "inputs": \.inputs, "targets": \.targets, "values": \.values])
         library.method(GPT.self, "func blockMap(_ texts: [String], position: Int = 0) throws -> BlockMap") { a in
             let model: GPT = try a.this(), texts: [String] = try a(0)
-            let positions = try texts.reduce(0) { $0 + min(try whole($1, in: model), model.config.blockSize) }
+            let positions = try texts.reduce(0) { $0 + (try whole($1, in: model)) }
             try EngineCost.charge(a, parameters: model.parameterCount, positions: positions)
             return try model.blockMap(texts, position: try a(1))
         }
