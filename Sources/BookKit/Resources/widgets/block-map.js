@@ -107,7 +107,7 @@
       p.className = "block-map-link";
       p.appendChild(link);
       panel.appendChild(p);
-      figure.setAttribute("data-shown", t.name + "/" + chosen.position + "/" + station.key);
+      figure.setAttribute("data-shown", t.name + " " + chosen.position + " " + station.key);
     }
 
     textPick.addEventListener("change", function () { chosen.text = Number(textPick.value); fillPositions(); show(); });
