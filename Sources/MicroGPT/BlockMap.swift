@@ -9,6 +9,8 @@ public struct BlockMap: Sendable, CustomStringConvertible {
         public let layer: Int
         /// How many rows its numbers split into (the heads' attention weights); 1 for a vector.
         public let rows: Int
+        /// Whether it holds one number per token of the vocabulary (lm_head's and softmax's).
+        public let perToken: Bool
     }
     /// One text: the symbol read and the one to predict at each position, and per position the
     /// numbers at each station (`values[position][station]`).
@@ -20,6 +22,8 @@ public struct BlockMap: Sendable, CustomStringConvertible {
 
     public let stations: [Station]
     public let texts: [Text]
+    /// The vocabulary's symbols, by token id: what a per-token station's numbers are for.
+    public let symbols: [String]
     /// The text and position shown first.
     public let defaultText, defaultPosition: Int
 
@@ -41,8 +45,9 @@ extension GPT {
             throw InferenceError("\"\(texts[0])\" has positions 0 to \(traces[0].positions.count - 1), not \(position)")
         }
         let e = config.embeddingSize, hs = config.headSize, heads = config.headCount, v = tokenizer.vocabularySize
-        func station(_ key: String, _ title: String, _ shape: String, _ group: String, _ layer: Int = 0, rows: Int = 1) -> BlockMap.Station {
-            BlockMap.Station(key: key, title: title, shape: shape, group: group, layer: layer, rows: rows)
+        func station(_ key: String, _ title: String, _ shape: String, _ group: String, _ layer: Int = 0, rows: Int = 1,
+                     perToken: Bool = false) -> BlockMap.Station {
+            BlockMap.Station(key: key, title: title, shape: shape, group: group, layer: layer, rows: rows, perToken: perToken)
         }
         var stations = [
             station("wte", "wte[token]", "row of \(v)×\(e) → \(e)", "embedding"),
@@ -69,8 +74,8 @@ extension GPT {
             ]
         }
         stations += [
-            station("logits", "lm_head · x", "\(v)×\(e) · \(e) → \(v)", "output"),
-            station("probabilities", "softmax", "\(v) → \(v)", "output"),
+            station("logits", "lm_head · x", "\(v)×\(e) · \(e) → \(v)", "output", perToken: true),
+            station("probabilities", "softmax", "\(v) → \(v)", "output", perToken: true),
         ]
         let wte = matrix("wte"), wpe = matrix("wpe")
         let shown = zip(texts, traces).map { text, trace in
@@ -84,6 +89,7 @@ extension GPT {
                 return row + [p.logits, p.probabilities.probabilities]
             })
         }
-        return BlockMap(stations: stations, texts: shown, defaultText: 0, defaultPosition: position)
+        return BlockMap(stations: stations, texts: shown, symbols: (0..<v).map(tokenizer.symbol),
+                        defaultText: 0, defaultPosition: position)
     }
 }

@@ -11,8 +11,8 @@ extension MicroGPTBinding {
             return value.sweep
         }
         library.properties(GraphSweep.self, ["graph": \.graph, "forwardOrder": \.forwardOrder, "backwardOrder": \.backwardOrder])
-        library.properties(BlockMap.self, ["stations": \.stations, "texts": \.texts, "defaultText": \.defaultText, "defaultPosition": \.defaultPosition])
-        library.properties(BlockMap.Station.self, ["key": \.key, "title": \.title, "shape": \.shape, "group": \.group, "layer": \.layer, "rows": \.rows])
+        library.properties(BlockMap.self, ["stations": \.stations, "texts": \.texts, "symbols": \.symbols, "defaultText": \.defaultText, "defaultPosition": \.defaultPosition])
+        library.properties(BlockMap.Station.self, ["key": \.key, "title": \.title, "shape": \.shape, "group": \.group, "layer": \.layer, "rows": \.rows, "perToken": \.perToken])
         library.properties(BlockMap.Text.self, ["name": \.name, "inputs": \.inputs, "targets": \.targets, "values": \.values])
         library.method(GPT.self, "func blockMap(_ texts: [String], position: Int = 0) throws -> BlockMap") { a in
             let model: GPT = try a.this(), texts: [String] = try a(0)
@@ -60,9 +60,10 @@ extension BlockMapDisplay {
     /// The map as the engine recorded it, each station linked to the section that explains it.
     init(_ map: BlockMap) {
         self.init(stations: map.stations.map { s in
-                      Station(key: s.key, title: s.title, shape: s.shape, group: s.group, layer: s.layer, rows: s.rows, link: section(of: s.key))
+                      Station(key: s.key, title: s.title, shape: s.shape, group: s.group, layer: s.layer, rows: s.rows,
+                              perToken: s.perToken, link: section(of: s.key))
                   },
                   texts: map.texts.map { Text(name: $0.name, inputs: $0.inputs, targets: $0.targets, values: $0.values) },
-                  defaultText: map.defaultText, defaultPosition: map.defaultPosition)
+                  symbols: map.symbols, defaultText: map.defaultText, defaultPosition: map.defaultPosition)
     }
 }

@@ -156,6 +156,10 @@ struct WidgetPagesTests {
             try browser.click("\(map) button.station[data-station='\(station)']")
             try expect("olivia", 4, key, values)
         }
+        // The softmax's numbers are labelled with the tokens they are for.
+        let firstToken = try browser.evaluate("document.querySelector('\(map) .block-map-panel ol.vector li .index').textContent")
+        #expect(firstToken == "\"\(run.tokenizer.symbol(0))\"")
+        #expect(try browser.evaluate("document.querySelector('\(map) .block-map-panel').getAttribute('aria-live')") == "\"polite\"")
         // Every station's link leads somewhere on the page, or to the attention chapter.
         let links = try #require(try browser.evaluate("JSON.parse(document.querySelector('\(map) script.widget-data').textContent).stations.map(s => s.link.startsWith('#') ? !!document.getElementById(s.link.slice(1)) : s.link)"))
         #expect(!links.contains("false"), "\(links)")

@@ -11,6 +11,7 @@ struct BlockMapWidget {
         let decimal: String
         let stations: [BlockMapDisplay.Station]
         let texts: [BlockMapDisplay.Text]
+        let symbols: [String]
         let defaultText, defaultPosition: Int
     }
 
@@ -48,7 +49,7 @@ struct BlockMapWidget {
                     BlockMapDisplay.Text(name: t.name, inputs: t.inputs, targets: t.targets,
                                          values: t.values.map { $0.map { $0.map(Self.rounded) } })
                 },
-                defaultText: map.defaultText, defaultPosition: position))
+                symbols: map.symbols.map(SVG.symbol), defaultText: map.defaultText, defaultPosition: position))
         }
         return html + "<figcaption>\(HTML.escape(words.title))</figcaption></figure>"
     }

@@ -58,7 +58,7 @@
     }
 
     // One row of numbers as shaded cells, as the book's vectors look.
-    function cells(values, offset) {
+    function cells(values, offset, names) {
       var largest = 1e-12;
       values.forEach(function (v) { largest = Math.max(largest, Math.abs(v)); });
       var list = document.createElement("ol");
@@ -69,7 +69,7 @@
         item.style.setProperty("--s", Math.round(Math.abs(v) / largest * 45) + "%");
         var index = document.createElement("span");
         index.className = "index";
-        index.textContent = String(offset + i);
+        index.textContent = names ? names[offset + i] : String(offset + i);
         item.appendChild(index);
         item.appendChild(document.createTextNode(fmt(v)));
         list.appendChild(item);
@@ -98,7 +98,7 @@
           label.textContent = fill(words.row, [row]);
           panel.appendChild(label);
         }
-        panel.appendChild(cells(values.slice(start, start + perRow), station.rows > 1 ? 0 : start));
+        panel.appendChild(cells(values.slice(start, start + perRow), station.rows > 1 ? 0 : start, station.perToken ? d.symbols : null));
       }
       var link = document.createElement("a");
       link.href = station.link;
