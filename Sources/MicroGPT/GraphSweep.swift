@@ -57,13 +57,11 @@ public struct GraphSweep: Sendable, CustomStringConvertible {
                 stack += g.inputs(of: Int(v))
             }
             // A node another part of the graph also reads stays in view, and so does what feeds only it.
-            var changed = true
-            while changed {
-                changed = false
-                for v in members where !(users[v] ?? []).isSubset(of: members.union([named])) {
-                    members.remove(v)
-                    changed = true
-                }
+            while true {
+                let inside = members.union([named])
+                let leaving = members.filter { !(users[$0] ?? []).isSubset(of: inside) }
+                if leaving.isEmpty { break }
+                members.subtract(leaving)
             }
             guard !members.isEmpty, let at = position[named] else { return nil }
             return SweepGroup(node: at, members: members.compactMap { position[$0] }.sorted())

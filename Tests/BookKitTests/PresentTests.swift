@@ -105,9 +105,14 @@ private func present(_ display: Display?, _ text: String, printed: String = "", 
     for language in InterfaceText.languages {
         let words = InterfaceText.forLanguage(language)
         #expect(words.language == language)
-        for child in Mirror(reflecting: words).children {
-            #expect((child.value as? String)?.isEmpty == false, "\(language).\(child.label ?? "?") is empty")
+        // Every word, also inside a widget's own table of words (`sweep`, `blockMap`).
+        func check(_ table: Any, _ path: String) {
+            for child in Mirror(reflecting: table).children {
+                let name = path + "." + (child.label ?? "?")
+                if let word = child.value as? String { #expect(!word.isEmpty, "\(name) is empty") } else { check(child.value, name) }
+            }
         }
+        check(words, language)
     }
     #expect(InterfaceText.languages.map { InterfaceText.forLanguage($0).languageName } == ["English", "Русский", "Eesti"])
 }

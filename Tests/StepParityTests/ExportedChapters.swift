@@ -598,7 +598,8 @@ func chapter_04_transformer_block() throws -> [String] {
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let map = try run.model.blockMap(["anna", "emma", "olivia", "zoe", "kai", "yzma"], position: 2)
+    let texts = ["anna", "emma", "olivia", "zoe", "kai", "yzma"]
+    let map = try run.model.blockMap(texts, position: 2)
     let step10Value = map
     stepTexts.append(text(printed, step10Value))
     printed = ""
