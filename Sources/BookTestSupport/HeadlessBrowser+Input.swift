@@ -69,8 +69,11 @@ extension HeadlessBrowser {
     public func screenshot(of selector: String, to url: URL) throws {
         let quoted = String(decoding: try JSONSerialization.data(withJSONObject: selector, options: [.fragmentsAllowed]), as: UTF8.self)
         guard let box = try evaluate("""
-            (function () { var e = document.querySelector(\(quoted)); if (!e) return null; e.scrollIntoView({ block: "start" });
-              var r = e.getBoundingClientRect(); return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]; })()
+            (function () { var e = document.querySelector(\(quoted)); if (!e) return null;
+              var r = e.getBoundingClientRect(), top = r.top + window.scrollY;
+              // Scrolled to just above the element, so that the sticky top bar does not cover it.
+              window.scrollTo(0, Math.max(0, top - 120));
+              return [r.left + window.scrollX, top, r.width, r.height]; })()
             """), let rect = try JSONSerialization.jsonObject(with: Data(box.utf8)) as? [Double], rect.count == 4 else {
             throw LoopbackSocket.Failure(description: "Chromium: nothing to photograph at \(selector)")
         }
