@@ -63,22 +63,26 @@ extension HeadlessBrowser {
     public func emulate(width: Int, height: Int, dark: Bool = false) throws {
         _ = try call("Emulation.setDeviceMetricsOverride", params: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
         _ = try call("Emulation.setEmulatedMedia", params: ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]])
+        // The new size reaches the page's layout a frame later.
+        try waitUntil("window.innerWidth === \(width) && matchMedia('(prefers-color-scheme: dark)').matches === \(dark)")
     }
 
-    /// A PNG of the area around the first element matching `selector` (scrolled into view), saved at `url`.
+    /// A PNG of the first element matching `selector`, scrolled into view below the sticky top bar,
+    /// as much of it as the window shows (a taller capture would resize the window, and with it
+    /// everything sized by the window's height), saved at `url`.
     public func screenshot(of selector: String, to url: URL) throws {
         let quoted = String(decoding: try JSONSerialization.data(withJSONObject: selector, options: [.fragmentsAllowed]), as: UTF8.self)
         guard let box = try evaluate("""
             (function () { var e = document.querySelector(\(quoted)); if (!e) return null;
               var r = e.getBoundingClientRect(), top = r.top + window.scrollY;
-              // Scrolled to just above the element, so that the sticky top bar does not cover it.
-              window.scrollTo(0, Math.max(0, top - 120));
-              return [r.left + window.scrollX, top, r.width, r.height]; })()
+              window.scrollTo(0, Math.max(0, top - 130));
+              var shown = window.innerHeight - (top - window.scrollY) - 8;
+              return [r.left + window.scrollX, top, r.width, Math.min(r.height, shown)]; })()
             """), let rect = try JSONSerialization.jsonObject(with: Data(box.utf8)) as? [Double], rect.count == 4 else {
             throw LoopbackSocket.Failure(description: "Chromium: nothing to photograph at \(selector)")
         }
-        let clip: [String: Any] = ["x": max(0, rect[0] - 8), "y": max(0, rect[1] - 8), "width": rect[2] + 16, "height": min(rect[3] + 16, 4000), "scale": 1]
-        let reply = try call("Page.captureScreenshot", params: ["format": "png", "clip": clip, "captureBeyondViewport": true])
+        let clip: [String: Any] = ["x": max(0, rect[0] - 8), "y": max(0, rect[1] - 8), "width": rect[2] + 16, "height": rect[3] + 16, "scale": 1]
+        let reply = try call("Page.captureScreenshot", params: ["format": "png", "clip": clip])
         guard let result = reply["result"] as? [String: Any], let base64 = result["data"] as? String, let png = Data(base64Encoded: base64) else {
             throw LoopbackSocket.Failure(description: "Chromium: no screenshot of \(selector)")
         }

@@ -32,7 +32,7 @@ struct WidgetPagesTests {
         let browser = try HeadlessBrowser()
         defer { browser.close() }
         try browser.listenToConsole()
-        try browser.emulate(width: 1200, height: 900)
+        try browser.emulate(width: 1200, height: 1400)
         try browser.navigate(page.absoluteString)
         try browser.waitUntil("document.querySelectorAll('figure.graph-sweep.ready').length === 2")
 
@@ -114,7 +114,7 @@ struct WidgetPagesTests {
         let browser = try HeadlessBrowser()
         defer { browser.close() }
         try browser.listenToConsole()
-        try browser.emulate(width: 1200, height: 900)
+        try browser.emulate(width: 1200, height: 1400)
         try browser.navigate(page.absoluteString)
         try browser.waitUntil("!!document.querySelector('figure.block-map.ready')")
         let (run, _) = try Self.run()
@@ -170,13 +170,13 @@ struct WidgetPagesTests {
     /// The figure in light and dark at 1200 px, and light at a phone's 390 px.
     static func shoot(_ browser: HeadlessBrowser, _ selector: String, _ name: String) throws {
         try browser.screenshot(of: selector, to: screenshots.appendingPathComponent("\(name)-light.png"))
-        try browser.emulate(width: 1200, height: 900, dark: true)
+        try browser.emulate(width: 1200, height: 1400, dark: true)
         try browser.screenshot(of: selector, to: screenshots.appendingPathComponent("\(name)-dark.png"))
-        try browser.emulate(width: 390, height: 844)
+        try browser.emulate(width: 390, height: 1400)
         let overflow = try browser.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
         #expect(overflow == "false", "\(name) makes the page scroll sideways at 390 px")
         try browser.screenshot(of: selector, to: screenshots.appendingPathComponent("\(name)-phone.png"))
-        try browser.emulate(width: 1200, height: 900)
+        try browser.emulate(width: 1200, height: 1400)
     }
 }
 
