@@ -63,6 +63,7 @@ struct WidgetPagesTests {
         #expect(visit.contains("a.grad += 1 × 1 → 1"), "\(visit)")  // a's first share, before a · b adds b
         try browser.press("ArrowRight")
         #expect(try shown(browser, first, "readout").contains("a.grad += \(format(b.data)) × 1 → \(format(a.grad))"))
+        try Self.shoot(browser, first, "autograd-small")  // in the middle of the backward sweep
         try browser.press("End")
         for node in small {
             let box = try boxText(browser, first, node.label)
@@ -73,7 +74,6 @@ struct WidgetPagesTests {
         #expect(try browser.evaluate("document.querySelector('\(first)').dataset.step") == "\"8\"")
         try browser.click("\(first) [data-action=start]")
         #expect(try shown(browser, first, "readout") == "Nothing computed yet: press Step or Play.")
-        try Self.shoot(browser, first, "autograd-small")
         try browser.click("\(first) [data-action=play]")
         try browser.waitUntil("document.querySelector('\(first)').dataset.step === '9'", timeout: 30)
         #expect(try browser.evaluate("document.querySelector('\(first) [data-action=play]').getAttribute('aria-pressed')") == "\"false\"")

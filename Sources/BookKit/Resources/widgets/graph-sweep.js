@@ -46,6 +46,8 @@
     var total = d.forward.length + 1 + d.backward.length;
     var step = 0, timer = null;
 
+    // Fold buttons in the order the values were computed.
+    d.groups.sort(function (x, y) { return d.forward.indexOf(x.node) - d.forward.indexOf(y.node); });
     var owner = {}, folded = {};
     d.groups.forEach(function (g) {
       g.members.forEach(function (m) { owner[m] = g.node; });
@@ -169,7 +171,7 @@
       var title = el("title", { id: figure.id + "-live-title" }, svg);
       title.textContent = words.title;
       var defs = el("defs", {}, svg);
-      var marker = el("marker", { id: figure.id + "-live-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+      var marker = el("marker", { id: figure.id + "-live-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
       el("path", { "class": "arrowhead", d: "M0 0L10 5L0 10z" }, marker);
       l.visible.forEach(function (id) {
         var to = l.at[id];
