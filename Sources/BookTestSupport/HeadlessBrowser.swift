@@ -8,6 +8,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
     private let profile: URL
     private var socket: WebSocketClient?
     private var nextID = 0
+    /// What the page said on its console and the exceptions it threw, once `listenToConsole()` ran.
+    public internal(set) var consoleMessages: [String] = []
 
     /// Starts Chromium with an empty page; throws when it does not offer its DevTools port in time.
     public init(chromium: String = "chromium", timeout: Double = 30) throws {
@@ -115,8 +117,9 @@ public final class HeadlessBrowser: @unchecked Sendable {
         try? FileManager.default.removeItem(at: profile)
     }
 
-    /// Sends one command and returns the message that answers it (events in between are skipped).
-    private func call(_ method: String, params: [String: Any]) throws -> [String: Any] {
+    /// Sends one command and returns the message that answers it (events in between are skipped,
+    /// console messages kept).
+    func call(_ method: String, params: [String: Any]) throws -> [String: Any] {
         guard let socket else { throw Self.failure("the browser is closed") }
         nextID += 1
         let id = nextID
@@ -125,6 +128,7 @@ public final class HeadlessBrowser: @unchecked Sendable {
         while true {
             let text = try socket.receive()
             guard let message = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { continue }
+            if let event = message["method"] as? String { note(event, message["params"] as? [String: Any] ?? [:]) }
             if message["id"] as? Int == id {
                 if let error = message["error"] as? [String: Any] { return ["error": error] }
                 return message

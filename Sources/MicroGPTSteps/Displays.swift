@@ -14,10 +14,11 @@ extension MicroGPTBinding {
         case let curve as LossCurve:
             return .series(values: curve.values, smoothed: curve.smoothed(window: max(1, curve.count / 20)))
         case let graph as ExpressionGraph:
-            return .graph(graph.nodes.map { node in
-                GraphNodeDisplay(id: node.id, label: node.label, operation: node.operation, data: node.data, grad: node.grad,
-                                 inputs: node.inputs, localGradients: node.localGradients)
-            })
+            return .graph(graph.nodes.map(GraphNodeDisplay.init))
+        case let sweep as GraphSweep:
+            return .graphSweep(GraphSweepDisplay(sweep))
+        case let map as BlockMap:
+            return .blockMap(BlockMapDisplay(map))
         case let trace as Trace:
             return .trace(loss: trace.loss, positions: trace.positions.map { p in
                 TracePositionDisplay(position: p.position, symbol: p.symbol, targetSymbol: p.targetSymbol,

@@ -25,6 +25,7 @@ public struct MicroGPTBinding: StepBinding {
         registerTraining(in: library, context: context)
         registerVariants(in: library)
         registerWidgets(in: library)
+        registerGraphWidgets(in: library)
     }
 
     /// Autograd arithmetic: a Value with a Value or a Double, in either order, on one graph.

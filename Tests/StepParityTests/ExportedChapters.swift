@@ -266,46 +266,50 @@ func chapter_02_autograd() throws -> [String] {
     stepTexts.append(text(printed, step3Value))
     printed = ""
     // step 4
+    let step4Value = M.sweep
+    stepTexts.append(text(printed, step4Value))
+    printed = ""
+    // step 5
     let g3 = Graph()
     let x = Value(2, label: "x", in: g3)
     let w = Value(3, label: "w", in: g3)
     let bias = Value(-10, label: "b", in: g3)
     let out = (x * w + bias).relu().named("out")
     out.backward()
-    let step4Value = out.expressionGraph
-    stepTexts.append(text(printed, step4Value))
+    let step5Value = out.expressionGraph
+    stepTexts.append(text(printed, step5Value))
     printed = ""
-    // step 5
+    // step 6
     let g4 = Graph()
     let z = Value(0.5, label: "z", in: g4)
     let s = (1 / (1 + (-z).exp())).named("s")
     s.backward()
     print("sigmoid(z) =", rounded(s.data, places: 4))
     print("ds/dz =", rounded(z.grad, places: 4))
-    let step5Value = s.expressionGraph
-    stepTexts.append(text(printed, step5Value))
-    printed = ""
-    // step 6
-    let nudged = derivative(at: 0.5) { t in 1 / (1 + exp(-t)) }
-    print("autograd:", rounded(z.grad, places: 6))
-    print("nudge:   ", rounded(nudged, places: 6))
-    let step6Value = abs(z.grad - nudged) < 1e-9
+    let step6Value = s.expressionGraph
     stepTexts.append(text(printed, step6Value))
     printed = ""
     // step 7
-    let step7Value = rounded(s.data * (1 - s.data), places: 6)
+    let nudged = derivative(at: 0.5) { t in 1 / (1 + exp(-t)) }
+    print("autograd:", rounded(z.grad, places: 6))
+    print("nudge:   ", rounded(nudged, places: 6))
+    let step7Value = abs(z.grad - nudged) < 1e-9
     stepTexts.append(text(printed, step7Value))
     printed = ""
     // step 8
+    let step8Value = rounded(s.data * (1 - s.data), places: 6)
+    stepTexts.append(text(printed, step8Value))
+    printed = ""
+    // step 9
     let names = try Dataset(path: "data/names.txt")
     let run = try TrainingRun(dataset: names)
     let loss = try run.model.lossValue("anna")
     print("loss:", rounded(loss.data, places: 4))
     print("nodes in the graph:", loss.graph.scalarCount)
-    let step8Value = print("parameters:", run.model.parameterCount)
-    stepTexts.append(text(printed, step8Value))
+    let step9Value = print("parameters:", run.model.parameterCount)
+    stepTexts.append(text(printed, step9Value))
     printed = ""
-    // step 9
+    // step 10
     let trainer = Trainer(model: run.model, documents: ["anna"])
     let stepLoss = trainer.step()
     var nonzero = 0
@@ -316,10 +320,10 @@ func chapter_02_autograd() throws -> [String] {
         }
     }
     print("loss of the step:", rounded(stepLoss, places: 4))
-    let step9Value = print("parameters with a gradient:", nonzero)
-    stepTexts.append(text(printed, step9Value))
+    let step10Value = print("parameters with a gradient:", nonzero)
+    stepTexts.append(text(printed, step10Value))
     printed = ""
-    // step 10
+    // step 11
     let trace = try run.model.forward("anna")
     let read = trace.positions.map { $0.token }
     let vocabulary = names.tokenizer.vocabularySize
@@ -341,27 +345,47 @@ func chapter_02_autograd() throws -> [String] {
     print("behind a silent ReLU:", behindReLU)
     print("with a gradient:", nonzero)
     let total = notInGraph + behindReLU + nonzero
-    let step10Value = total == run.model.parameterCount
-    stepTexts.append(text(printed, step10Value))
+    let step11Value = total == run.model.parameterCount
+    stepTexts.append(text(printed, step11Value))
     printed = ""
-    // step 11
+    // step 12
+    let head = run.config.headSize
+    let at0 = trace.positions[0].layers[0]
+    let at1 = trace.positions[1].layers[0]
+    let g7 = Graph()
+    let q1 = (0..<head).map { j in Value(at1.query[j], label: "q\(j)", in: g7) }
+    let k0 = (0..<head).map { j in Value(at0.key[j], label: "k0[\(j)]", in: g7) }
+    let k1 = (0..<head).map { j in Value(at1.key[j], label: "k1[\(j)]", in: g7) }
+    let scale = Double(head).squareRoot()
+    let s0 = (sum((0..<head).map { j in q1[j] * k0[j] }) / scale).named("s0")
+    let s1 = (sum((0..<head).map { j in q1[j] * k1[j] }) / scale).named("s1")
+    let largest = max(s0.data, s1.data)
+    let e0 = (s0 - largest).exp().named("e0")
+    let e1 = (s1 - largest).exp().named("e1")
+    let w1 = (e1 / sum([e0, e1])).named("w1")
+    w1.backward()
+    print("the model's own weight:", w1.data == at1.heads[0].weights[1])
+    let step12Value = w1.sweep
+    stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
     let g5 = Graph()
     let a5 = Value(2, label: "a", in: g5)
     let b5 = Value(3, label: "b", in: g5)
     let N = a5 * b5 * a5
     N.backward()
-    let step11Value = print("a.grad =", a5.grad, " b.grad =", b5.grad)
-    stepTexts.append(text(printed, step11Value))
+    let step13Value = print("a.grad =", a5.grad, " b.grad =", b5.grad)
+    stepTexts.append(text(printed, step13Value))
     printed = ""
-    // step 12
+    // step 14
     let g6 = Graph()
     let x6 = Value(2, label: "x", in: g6)
     let w6 = Value(3, label: "w", in: g6)
     let b6 = Value(-5, label: "b", in: g6)
     let o6 = (x6 * w6 + b6).relu()
     o6.backward()
-    let step12Value = print("out =", o6.data, " w.grad =", w6.grad)
-    stepTexts.append(text(printed, step12Value))
+    let step14Value = print("out =", o6.data, " w.grad =", w6.grad)
+    stepTexts.append(text(printed, step14Value))
     printed = ""
     return stepTexts
 }
@@ -583,24 +607,30 @@ func chapter_04_transformer_block() throws -> [String] {
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    for shape in run.model.shapes {
-        print(shape)
-    }
-    let step10Value = run.model.shapes.map { $0.count }.reduce(0, +)
+    let texts = ["anna", "emma", "olivia", "zoe", "kai", "yzma"]
+    let map = try run.model.blockMap(texts, position: 2)
+    let step10Value = map
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let fc1 = run.model.matrix("layer0.mlp_fc1")
-    let fc2 = run.model.matrix("layer0.mlp_fc2")
-    let step11Value = fc1.count * fc1[0].count + fc2.count * fc2[0].count
+    for shape in run.model.shapes {
+        print(shape)
+    }
+    let step11Value = run.model.shapes.map { $0.count }.reduce(0, +)
     stepTexts.append(text(printed, step11Value))
     printed = ""
     // step 12
+    let fc1 = run.model.matrix("layer0.mlp_fc1")
+    let fc2 = run.model.matrix("layer0.mlp_fc2")
+    let step12Value = fc1.count * fc1[0].count + fc2.count * fc2[0].count
+    stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
     let emma = try run.model.forward("emma")
-    let step12Value = emma.positions.map { p in
+    let step13Value = emma.positions.map { p in
         p.layers[0].activated.filter { $0 > 0 }.count
     }
-    stepTexts.append(text(printed, step12Value))
+    stepTexts.append(text(printed, step13Value))
     printed = ""
     return stepTexts
 }

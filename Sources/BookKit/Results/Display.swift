@@ -30,6 +30,10 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case attentionLab(AttentionLabDisplay)
     /// A training run step by step (the training scrubber widget).
     case trainingTimeline(TrainingTimelineDisplay)
+    /// An autograd graph replayed step by step: data in the tape's order, then the backward sweep.
+    case graphSweep(GraphSweepDisplay)
+    /// The model's forward pass as a map of stations, with the vector at each for a few texts.
+    case blockMap(BlockMapDisplay)
 }
 
 /// One head's attention weights: query characters on rows, key characters on columns; row i holds

@@ -80,6 +80,9 @@ struct InterfaceText: Sendable, Codable {
     /// The interactive widgets' words (see WidgetWords.swift).
     let attentionLab: AttentionLabWords
     let trainingScrubber: TrainingScrubberWords
+    /// The autograd step-through and the block map.
+    let sweep: SweepWords
+    let blockMap: BlockMapWords
 
     /// The table for `language`; English when the language is unknown.
     static func forLanguage(_ language: String) -> InterfaceText {

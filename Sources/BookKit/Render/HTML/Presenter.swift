@@ -82,6 +82,10 @@ enum Presenter {
             return AttentionLabWidget(lab: lab, language: language).html(ids: ids, interactive: interactive)
         case .trainingTimeline(let timeline):
             return TrainingScrubberWidget(timeline: timeline, language: language).html(interactive: interactive)
+        case .graphSweep(let sweep):
+            return GraphSweepWidget(sweep: sweep).html(language: language, ids: ids, interactive: interactive)
+        case .blockMap(let map):
+            return BlockMapWidget(map: map).html(language: language, ids: ids, interactive: interactive)
         case .vector(let vector) where !vector.isEmpty:
             return Tables.vector(vector, language: language)
         case .integers(let vector) where !vector.isEmpty:
