@@ -33,6 +33,7 @@ extension HeadlessBrowser {
         let codes: [String: (code: String, keyCode: Int, text: String?)] = [
             "ArrowLeft": ("ArrowLeft", 37, nil), "ArrowUp": ("ArrowUp", 38, nil), "ArrowRight": ("ArrowRight", 39, nil),
             "ArrowDown": ("ArrowDown", 40, nil), "Home": ("Home", 36, nil), "End": ("End", 35, nil),
+            "PageUp": ("PageUp", 33, nil), "PageDown": ("PageDown", 34, nil),
             "Enter": ("Enter", 13, "\r"), " ": ("Space", 32, " "), "Tab": ("Tab", 9, nil),
         ]
         guard let code = codes[key] else { throw LoopbackSocket.Failure(description: "Chromium: no key code for \(key)") }

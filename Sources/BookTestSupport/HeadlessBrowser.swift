@@ -74,18 +74,6 @@ public final class HeadlessBrowser: @unchecked Sendable {
         throw Self.failure("timed out after \(timeout) s waiting for \(expression)")
     }
 
-    /// Presses and releases `key` (a DOM key name: "ArrowRight", "PageDown", "Home", "Tab", ...) in
-    /// the focused element, as a reader's keyboard would.
-    public func press(_ key: String) throws {
-        let codes = ["Tab": 9, "Enter": 13, "PageUp": 33, "PageDown": 34, "End": 35, "Home": 36, "ArrowLeft": 37,
-                     "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40]
-        let code = codes[key] ?? 0
-        for type in ["rawKeyDown", "keyUp"] {
-            _ = try call("Input.dispatchKeyEvent", params: ["type": type, "key": key, "code": key,
-                                                           "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code])
-        }
-    }
-
     /// Runs `source` in every document the page opens from now on, before the page's own scripts.
     public func addScriptOnNewDocument(_ source: String) throws {
         _ = try call("Page.enable", params: [:])
