@@ -61,6 +61,50 @@ public final class HeadlessBrowser: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Runs `source` in every document the page opens from now on, before the document's own scripts
+    /// (a probe that records console messages and errors from the first moment).
+    public func addScriptOnNewDocument(_ source: String) throws {
+        _ = try call("Page.addScriptToEvaluateOnNewDocument", params: ["source": source])
+    }
+
+    /// Types `text` into the focused element, as an input method would (the page gets input events).
+    public func type(_ text: String) throws {
+        _ = try call("Input.insertText", params: ["text": text])
+    }
+
+    /// Presses and releases one key (`"ArrowDown"`, `"Enter"`, `"Escape"`, `"/"`, ...) on the focused element.
+    public func press(_ key: String) throws {
+        let codes = ["ArrowDown": 40, "ArrowUp": 38, "Enter": 13, "Escape": 27, "/": 191, "Tab": 9]
+        var params: [String: Any] = ["key": key, "code": key == "/" ? "Slash" : key, "windowsVirtualKeyCode": codes[key] ?? 0]
+        if key.count == 1 { params["text"] = key }
+        params["type"] = key.count == 1 ? "keyDown" : "rawKeyDown"
+        _ = try call("Input.dispatchKeyEvent", params: params)
+        params["type"] = "keyUp"
+        params["text"] = nil
+        _ = try call("Input.dispatchKeyEvent", params: params)
+    }
+
+    /// Lays pages out as a screen `width` × `height` px wide (a phone's 390 × 844), whatever the window.
+    public func setViewport(width: Int, height: Int, mobile: Bool = false) throws {
+        _ = try call("Emulation.setDeviceMetricsOverride",
+                     params: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile])
+    }
+
+    /// Shows the page in the dark (or light) colour scheme, as a system setting would.
+    public func prefersDark(_ dark: Bool) throws {
+        _ = try call("Emulation.setEmulatedMedia",
+                     params: ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]])
+    }
+
+    /// Saves what the page shows as a PNG file.
+    public func screenshot(to file: URL) throws {
+        let reply = try call("Page.captureScreenshot", params: ["format": "png"])
+        guard let result = reply["result"] as? [String: Any], let base64 = result["data"] as? String,
+              let data = Data(base64Encoded: base64) else { throw Self.failure("no screenshot") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
     /// Evaluates `expression` every few milliseconds until it gives `true`; the time that took.
     @discardableResult
     public func waitUntil(_ expression: String, timeout: Double = 20) throws -> Duration {

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Values kept on disk between builds under a key, one file each (`<hash of key>.json`): typeset
+/// formulas and search indexes, so that a build whose formulas and sections did not change starts
+/// no Node.js. Like `ResultCache`, each file carries a checksum and its whole key, so a damaged or
+/// colliding file is recomputed, never used; files are written whole and renamed into place.
+struct KeyedCache<Key: Codable & Equatable, Value: Codable> {
+    let folder: URL
+
+    private struct Entry: Codable {
+        var key: Key
+        var value: Value
+    }
+
+    /// The value stored for `key`, nil when there is none or it does not hold.
+    func lookup(_ key: Key) -> Value? {
+        guard let encodedKey = try? Self.encoder.encode(key),
+              let bytes = try? Data(contentsOf: url(encodedKey)),
+              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let payload = bytes[(newline + 1)...]
+        guard String(decoding: bytes[..<newline], as: UTF8.self) == ResultCache.hash(payload),
+              let entry = try? JSONDecoder().decode(Entry.self, from: payload), entry.key == key else { return nil }
+        return entry.value
+    }
+
+    /// Keeps `value` under `key`; a failure to write only costs recomputing it later.
+    func store(_ value: Value, for key: Key) {
+        guard let encodedKey = try? Self.encoder.encode(key),
+              let payload = try? Self.encoder.encode(Entry(key: key, value: value)) else { return }
+        let target = url(encodedKey)
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try (Data((ResultCache.hash(payload) + "\n").utf8) + payload).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    private func url(_ encodedKey: Data) -> URL {
+        folder.appendingPathComponent(ResultCache.hash(encodedKey) + ".json")
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}

@@ -1,0 +1,148 @@
+import BookTestSupport
+import Foundation
+import Testing
+@testable import BookKit
+
+/// Formulas and search in headless Chromium, from `file://`: KaTeX's output is drawn with its
+/// fonts; the search box finds English, Russian (any case, ё or е) and Estonian words, groups
+/// results by chapter, and works with the keyboard, at phone width and in dark mode; no page
+/// writes a console message. Screenshots go to .build/screenshots/search.
+@Suite(.serialized) struct MathSearchBrowserTests {
+    private static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/screenshots/search")
+
+    /// Records every console message, script error and failed load from the document's first moment.
+    private static let probe = """
+    window.__messages = [];
+    ["log", "info", "warn", "error", "debug"].forEach(function (kind) {
+      var original = console[kind];
+      console[kind] = function () {
+        window.__messages.push(kind + ": " + Array.prototype.join.call(arguments, " "));
+        return original.apply(console, arguments);
+      };
+    });
+    window.addEventListener("error", function (e) {
+      var t = e.target;
+      window.__messages.push(t && t !== window && (t.src || t.href) ? "failed to load " + (t.src || t.href) : "error: " + e.message);
+    }, true);
+    window.addEventListener("unhandledrejection", function (e) { window.__messages.push("rejection: " + e.reason); });
+    """
+
+    private func site() throws -> (ScratchBook, HeadlessBrowser) {
+        let book = ScratchBook()
+        try SearchFixture.write(to: book)
+        try book.project().build()
+        let browser = try HeadlessBrowser()
+        try browser.addScriptOnNewDocument(Self.probe)
+        return (book, browser)
+    }
+
+    private func open(_ browser: HeadlessBrowser, _ page: URL) throws {
+        try browser.navigate(page.absoluteString)
+        try browser.waitUntil("document.readyState === 'complete' && !!window.__messages && !document.querySelector('[data-search]').hidden")
+    }
+
+    private func messages(_ browser: HeadlessBrowser) throws -> String {
+        try browser.evaluate("JSON.stringify(window.__messages)") ?? "null"
+    }
+
+    /// Types `query` into an empty search box and waits for the result list to answer.
+    private func search(_ browser: HeadlessBrowser, _ query: String) throws -> [String] {
+        _ = try browser.evaluate("(function(){var i=document.getElementById('search-input'); i.value=''; i.focus(); return true})()")
+        try browser.type(query)
+        try browser.waitUntil("!document.getElementById('search-results').hidden && document.getElementById('search-results').childElementCount > 0")
+        let json = try browser.evaluate("JSON.stringify(Array.from(document.querySelectorAll('#search-results [role=option]')).map(function(o){return o.getAttribute('href') + ' | ' + o.querySelector('.search-heading').textContent + ' | ' + (o.querySelector('mark') ? o.querySelector('mark').textContent : '')}))") ?? "[]"
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
+    @Test func formulasAreDrawnWithKaTeXsFonts() throws {
+        let (book, browser) = try site()
+        defer { browser.close() }
+        try open(browser, book.output.appendingPathComponent("en/01-attention.html"))
+        try browser.waitUntil("document.fonts.status === 'loaded'")
+        #expect(try browser.evaluate("document.querySelectorAll('.katex').length") == "2")
+        #expect(try browser.evaluate("Array.from(document.querySelectorAll('.katex')).every(function(k){var r=k.getBoundingClientRect(); return r.width > 10 && r.height > 10})") == "true")
+        #expect(try browser.evaluate("getComputedStyle(document.querySelector('.katex')).fontFamily.indexOf('KaTeX_Main') >= 0") == "true")
+        #expect(try browser.evaluate("Array.from(document.fonts).some(function(f){return f.family.replace(/\"/g,'') === 'KaTeX_Main' && f.status === 'loaded'})") == "true")
+        #expect(try browser.evaluate("document.fonts.check('16px KaTeX_Math')") == "true")
+        try browser.screenshot(to: Self.screenshots.appendingPathComponent("formulas.png"))
+        #expect(try messages(browser) == "[]")
+    }
+
+    @Test func searchFindsWordsInEveryLanguage() throws {
+        let (book, browser) = try site()
+        defer { browser.close() }
+        try open(browser, book.output.appendingPathComponent("en/01-attention.html"))
+        // English: lunr's stemmer finds "weights" for "weight" and "Queries" for "query".
+        #expect(try search(browser, "weight") == ["01-attention.html#queries-and-keys | Queries and keys | weight", "01-attention.html#values | Values | weight"])
+        #expect(try search(browser, "query").first == "01-attention.html#queries-and-keys | Queries and keys | query")
+        #expect(try browser.evaluate("document.querySelector('#search-results .search-chapter').textContent") == "\"Attention\"")
+        #expect(try messages(browser) == "[]")
+
+        try open(browser, book.output.appendingPathComponent("ru/01-attention.html"))
+        // Russian: any case, ё or е, finds "ЁЛКА"; a beginning finds the whole word.
+        for query in ["ёлка", "ЕЛКА", "Елка", "ЁЛКА"] {
+            #expect(try search(browser, query) == ["01-attention.html#\(Slug.make("Запросы и ключи")) | Запросы и ключи | ЁЛКА"], "\(query)")
+        }
+        #expect(try search(browser, "внимани").first?.contains("| Внимание |") == true)
+        #expect(try search(browser, "ничегоподобного") == [])
+        #expect(try browser.evaluate("document.querySelector('#search-results .search-nothing').textContent")?.contains("ничегоподобного") == true)
+        #expect(try messages(browser) == "[]")
+
+        try open(browser, book.output.appendingPathComponent("et/index.html"))
+        #expect(try search(browser, "õunapuu").first?.hasSuffix("| ÕUNAPUU") == true)
+        #expect(try search(browser, "VÄÄRTUSED").first?.contains("| Väärtused |") == true)
+        try browser.screenshot(to: Self.screenshots.appendingPathComponent("search-et.png"))
+        #expect(try messages(browser) == "[]")
+    }
+
+    @Test func theKeyboardDrivesTheSearch() throws {
+        let (book, browser) = try site()
+        defer { browser.close() }
+        try open(browser, book.output.appendingPathComponent("en/01-attention.html"))
+        try browser.press("/")
+        #expect(try browser.evaluate("document.activeElement.id") == "\"search-input\"")
+        try browser.type("weight")
+        try browser.waitUntil("document.querySelectorAll('#search-results [role=option]').length === 2")
+        try browser.press("ArrowDown")
+        #expect(try browser.evaluate("document.getElementById('search-input').getAttribute('aria-activedescendant')") == "\"search-result-0\"")
+        #expect(try browser.evaluate("document.getElementById('search-result-0').getAttribute('aria-selected')") == "\"true\"")
+        try browser.press("ArrowDown")
+        #expect(try browser.evaluate("document.getElementById('search-input').getAttribute('aria-activedescendant')") == "\"search-result-1\"")
+        #expect(try browser.evaluate("document.getElementById('search-result-0').getAttribute('aria-selected')") == "\"false\"")
+        try browser.press("ArrowUp")
+        #expect(try browser.evaluate("document.getElementById('search-input').getAttribute('aria-activedescendant')") == "\"search-result-0\"")
+        try browser.press("Escape")
+        #expect(try browser.evaluate("document.getElementById('search-input').value") == "\"\"")
+        #expect(try browser.evaluate("document.getElementById('search-results').hidden") == "true")
+        #expect(try browser.evaluate("document.getElementById('search-input').getAttribute('aria-expanded')") == "\"false\"")
+        try browser.press("Escape")
+        #expect(try browser.evaluate("document.activeElement.id") != "\"search-input\"")
+        #expect(try messages(browser) == "[]")
+        // Enter opens the chosen section.
+        try browser.press("/")
+        try browser.type("values")
+        try browser.waitUntil("document.querySelectorAll('#search-results [role=option]').length >= 1")
+        try browser.press("ArrowDown")
+        try browser.press("Enter")
+        try browser.waitUntil("location.hash === '#values'")
+    }
+
+    @Test func searchWorksAtPhoneWidthAndInDarkMode() throws {
+        let (book, browser) = try site()
+        defer { browser.close() }
+        try browser.setViewport(width: 390, height: 844, mobile: true)
+        try browser.prefersDark(true)
+        try open(browser, book.output.appendingPathComponent("ru/01-attention.html"))
+        _ = try search(browser, "запрос")
+        let box = "document.getElementById('search-results').getBoundingClientRect()"
+        #expect(try browser.evaluate("\(box).left >= 0 && \(box).right <= 390 && \(box).width > 300") == "true")
+        #expect(try browser.evaluate("document.documentElement.scrollWidth <= 390") == "true")
+        // Dark: the list is drawn on the page's dark background with light text.
+        let luminance = "(function(c){var m=c.match(/\\d+(\\.\\d+)?/g).map(Number); return (0.2126*m[0]+0.7152*m[1]+0.0722*m[2])/255})"
+        #expect(try browser.evaluate("\(luminance)(getComputedStyle(document.getElementById('search-results')).backgroundColor) < 0.2") == "true")
+        #expect(try browser.evaluate("\(luminance)(getComputedStyle(document.querySelector('.search-heading')).color) > 0.7") == "true")
+        try browser.screenshot(to: Self.screenshots.appendingPathComponent("search-phone-dark.png"))
+        #expect(try messages(browser) == "[]")
+    }
+}
