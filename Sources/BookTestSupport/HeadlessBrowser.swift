@@ -64,6 +64,7 @@ public final class HeadlessBrowser: @unchecked Sendable {
     /// Runs `source` in every document the page opens from now on, before the document's own scripts
     /// (a probe that records console messages and errors from the first moment).
     public func addScriptOnNewDocument(_ source: String) throws {
+        _ = try call("Page.enable", params: [:])
         _ = try call("Page.addScriptToEvaluateOnNewDocument", params: ["source": source])
     }
 

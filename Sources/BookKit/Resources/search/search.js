@@ -66,6 +66,8 @@
       var i = folded.indexOf(stem);
       if (i >= 0 && (at < 0 || i < at)) { at = i; length = stem.length; }
     });
+    // The mark covers the whole word the query begins (or, in English, shares a stem with).
+    while (at >= 0 && at + length < text.length && /[\p{L}\p{N}]/u.test(text.charAt(at + length))) length++;
     var span = document.createElement("span");
     span.className = "search-snippet";
     if (at < 0) { span.textContent = text.slice(0, 160) + (text.length > 160 ? "…" : ""); return span; }
