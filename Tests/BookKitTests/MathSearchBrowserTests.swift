@@ -71,6 +71,8 @@ import Testing
         #expect(try browser.evaluate("getComputedStyle(document.querySelector('.katex')).fontFamily.indexOf('KaTeX_Main') >= 0") == "true")
         #expect(try browser.evaluate("Array.from(document.fonts).some(function(f){return f.family.replace(/\"/g,'') === 'KaTeX_Main' && f.status === 'loaded'})") == "true")
         #expect(try browser.evaluate("document.fonts.check('16px KaTeX_Math')") == "true")
+        try browser.setViewport(width: 1000, height: 700)
+        _ = try browser.evaluate("document.querySelector('.math-display').scrollIntoView({block: 'center'}) || true")
         try browser.screenshot(to: Self.screenshots.appendingPathComponent("formulas.png"))
         try expectQuiet(browser)
     }

@@ -1,36 +1,43 @@
 import Foundation
 
-/// The build's Node.js work around running the chapters: formulas typeset while the steps run,
-/// then the search indexes; a formula KaTeX rejects is an error at its place in the file.
+/// The build's Node.js work around running the chapters: formulas and the search index's words
+/// are known once the chapters are parsed, so both go to Node.js before the steps run and are
+/// made beside them; a formula KaTeX rejects is an error at its place in the file.
 extension Project {
-    /// Starts typesetting every formula of `chapters`; the error to report, if it could not start.
-    static func typeset(_ chapters: [Chapter], with work: NodeWork) -> BuildError? {
+    /// Starts typesetting every formula and, with `search`, indexing every edition's sections (the
+    /// text without inline values, which only the steps give); the error to report, if it could not start.
+    static func start(_ work: NodeWork, _ editions: [LoadedEdition], search: Bool) -> BuildError? {
+        let runnable = editions.map { edition in
+            (edition.language, edition.chapters.compactMap { source in
+                source.diagnostics.contains { $0.severity == .error } ? nil : source.parsed.map { (source.slug, $0) }
+            })
+        }
         do {
-            try work.typeset(chapters.flatMap { $0.formulas.map(\.key) })
+            try work.typeset(runnable.flatMap { $0.1.flatMap { $0.1.formulas.map(\.key) } })
+            if search {
+                try work.index(runnable.map { language, chapters in
+                    (language, chapters.flatMap { slug, chapter in SearchDocuments.indexed(chapter, slug: slug, language: language) })
+                })
+            }
             return nil
         } catch {
             return .missingTool(String(describing: error))
         }
     }
 
-    /// Sends the search documents (when the site is made), waits for Node.js and puts formulas and
-    /// indexes into `book`; throws every rejected formula, each at its position.
-    func finishNodeWork(_ work: NodeWork, editions: [RanEdition], book: inout BookResults, search: Bool) throws(BuildError) {
-        let documents = search ? book.editions.map { ($0.language, SearchDocuments.documents($0)) } : []
+    /// Waits for Node.js (when it ran) and puts formulas and indexes into `book`, each index with
+    /// its sections as the reader sees them (inline values in); throws every rejected formula.
+    func finishNodeWork(_ work: NodeWork, editions: [RanEdition], book: inout BookResults) throws(BuildError) {
         let done: (math: [FormulaKey: NodeWork.Typeset], indexes: [String: String])
-        do {
-            if !documents.isEmpty { try work.index(documents.map { (language: $0.0, documents: $0.1) }) }
-            done = try work.finish()
-        } catch {
-            throw .missingTool(String(describing: error))
-        }
+        do { done = try work.finish() } catch { throw .missingTool(String(describing: error)) }
         let problems = Self.formulaProblems(editions, done.math)
         if !problems.isEmpty { throw .diagnostics(problems) }
         for (key, result) in done.math {
             if case .typeset(let formula) = result { book.math[key] = formula }
         }
-        for (language, documents) in documents {
-            if let index = done.indexes[language] { book.search[language] = SearchIndex(index: index, documents: documents) }
+        for edition in book.editions {
+            guard let index = done.indexes[edition.language] else { continue }
+            book.search[edition.language] = SearchIndex(index: index, documents: SearchDocuments.documents(edition))
         }
     }
 

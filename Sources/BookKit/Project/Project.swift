@@ -82,6 +82,12 @@ public final class Project {
         }
     }
 
+    /// One language's chapter files, loaded and parsed, not yet run.
+    struct LoadedEdition {
+        let language: String
+        let chapters: [SourceChapter]
+    }
+
     /// One language's chapters, run.
     struct RanEdition {
         let language: String
@@ -106,7 +112,7 @@ public final class Project {
         let work = NodeWork(cache: options.cache)
         defer { work.cancel() }
         var starting: BuildError?
-        let editions = try runAll { chapters in starting = Self.typeset(chapters, with: work) }
+        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: self.options.formats.contains("html")) }
         if let starting { throw starting }
         let problems = editions.flatMap { $0.chapters.flatMap { $0.problems(fixing: false) } }
         if !problems.isEmpty { throw .diagnostics(Self.sorted(problems + ((try? Self.formulaProblems(editions, work.finish().math)) ?? []))) }
@@ -122,7 +128,7 @@ public final class Project {
             results.append(BookResults.Edition(language: edition.language, chapters: ran))
         }
         var book = BookResults(editions: try withStaleSections(results, editions))
-        try finishNodeWork(work, editions: editions, book: &book, search: options.formats.contains("html"))
+        try finishNodeWork(work, editions: editions, book: &book)
         var files: [String: Data] = [:]
         for renderer in renderers {
             do {
@@ -148,7 +154,7 @@ public final class Project {
         let work = NodeWork(cache: options.cache)
         defer { work.cancel() }
         var starting: BuildError?
-        let editions = try runAll { chapters in starting = Self.typeset(chapters, with: work) }
+        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: false) }
         if let starting { throw starting }
         var problems: [Diagnostic] = []
         var fixed: [String] = []
@@ -171,15 +177,14 @@ public final class Project {
         return CheckReport(chapters: chapters, steps: steps, fixedFiles: fixed, warnings: found.filter { $0.severity != .error })
     }
 
-    /// Loads and runs every chapter of every language; `beforeRunning` gets the chapters that will
-    /// run just before they do (the build starts typesetting their formulas then).
-    func runAll(beforeRunning: ([Chapter]) -> Void = { _ in }) throws(BuildError) -> [RanEdition] {
+    /// Loads and runs every chapter of every language; `beforeRunning` gets every language's
+    /// chapters just before their steps run (the build starts its Node.js work then).
+    func runAll(beforeRunning: ([LoadedEdition]) -> Void = { _ in }) throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
         for language in languages { sources.append((language, try BookSources.load(options, language, known: parsed))) }
-        let runnable = sources.flatMap { $0.chapters.compactMap { $0.diagnostics.contains { $0.severity == .error } ? nil : $0.parsed } }
-        beforeRunning(runnable)
-        runner.run(runnable)
+        beforeRunning(sources.map { LoadedEdition(language: $0.language, chapters: $0.chapters) })
+        runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.contains { $0.severity == .error } ? nil : $0.parsed } })
         var editions: [RanEdition] = []
         for (language, loaded) in sources {
             var chapters: [RanChapter] = []

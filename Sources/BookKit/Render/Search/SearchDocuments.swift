@@ -10,8 +10,16 @@ struct SearchDocument: Sendable, Hashable, Codable {
 }
 
 /// The search documents of an edition: a section from each heading of level 1 to 3 to the next
-/// (deeper headings stay in their section's text).
+/// (deeper headings stay in their section's text). The index is made from the chapters before their
+/// steps run (`indexed`, without inline values, so that Node.js indexes while the steps run); the
+/// page lists the same sections, in the same order, as the reader sees them (`documents`).
 enum SearchDocuments {
+    /// The sections as the index reads them: inline expressions left out.
+    static func indexed(_ chapter: Chapter, slug: String, language: String) -> [SearchDocument] {
+        documents(ChapterBody(chapter: chapter, outcomes: [], language: language), slug: slug)
+    }
+
+    /// The sections as the page shows them in its results.
     static func documents(_ edition: BookResults.Edition) -> [SearchDocument] {
         edition.chapters.flatMap { result in
             documents(ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language), slug: result.slug)
@@ -21,7 +29,8 @@ enum SearchDocuments {
     static func documents(_ body: ChapterBody, slug: String) -> [SearchDocument] {
         let texts = body.inlineTexts
         let headings = Dictionary(body.headings().map { ($0.node, $0.heading) }, uniquingKeysWith: { a, _ in a })
-        let formulas = Set(body.chapter.formulas.map(\.node))
+        // Formulas, and inline expressions without a value, are not words to look for.
+        let skipped = Set(body.chapter.formulas.map(\.node) + body.chapter.inlines.map(\.node) + body.chapter.words.map(\.node))
         let chapterTitle = headings.values.first { $0.level == 1 }?.text ?? body.chapter.title
         var documents: [SearchDocument] = []
         var text = ""
@@ -45,7 +54,7 @@ enum SearchDocuments {
             case .codeBlock:
                 break
             case .code:
-                if !formulas.contains(node.index) { text += node.literal }
+                if !skipped.contains(node.index) { text += node.literal }
             case .text, .htmlInline, .htmlBlock:
                 text += node.literal
             case .softBreak, .lineBreak:
