@@ -73,6 +73,13 @@ import ZIPFoundation
         #expect(!FileManager.default.fileExists(atPath: book.output.path))
     }
 
+    @Test func withoutNodeJSTheErrorSaysWhatToInstall() {
+        #expect(NodeProcess.executable(path: "/nonexistent:/also-not-here") == nil)
+        #expect(NodeProcess.executable(path: "/usr/bin") != nil)
+        let message = NodeProblem.missing(reason: "typesetting the book's formulas with KaTeX").description
+        #expect(message == "error: typesetting the book's formulas with KaTeX needs Node.js, which is not on PATH: install it (Debian: apt-get install nodejs, or run scripts/setup-system)")
+    }
+
     @Test func theSiteShowsKaTeXsHTMLAndEPUBItsMathML() throws {
         let book = ScratchBook()
         try book.write("en/01-formulas.md", Self.chapter)

@@ -14,11 +14,7 @@ struct KeyedCache<Key: Codable & Equatable, Value: Codable> {
 
     /// The value stored for `key`, nil when there is none or it does not hold.
     func lookup(_ key: Key) -> Value? {
-        guard let encodedKey = try? Self.encoder.encode(key),
-              let bytes = try? Data(contentsOf: url(encodedKey)),
-              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        let payload = bytes[(newline + 1)...]
-        guard String(decoding: bytes[..<newline], as: UTF8.self) == ResultCache.hash(payload),
+        guard let encodedKey = try? Self.encoder.encode(key), let payload = CacheFile.read(url(encodedKey)),
               let entry = try? JSONDecoder().decode(Entry.self, from: payload), entry.key == key else { return nil }
         return entry.value
     }
@@ -27,15 +23,7 @@ struct KeyedCache<Key: Codable & Equatable, Value: Codable> {
     func store(_ value: Value, for key: Key) {
         guard let encodedKey = try? Self.encoder.encode(key),
               let payload = try? Self.encoder.encode(Entry(key: key, value: value)) else { return }
-        let target = url(encodedKey)
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try (Data((ResultCache.hash(payload) + "\n").utf8) + payload).write(to: temporary)
-            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFile.write(payload, to: url(encodedKey))
     }
 
     private func url(_ encodedKey: Data) -> URL {

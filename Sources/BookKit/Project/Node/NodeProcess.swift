@@ -17,9 +17,9 @@ final class NodeProcess: @unchecked Sendable {
         var stderr = Data()
     }
 
-    /// The Node.js executable on `PATH` (`node`, or Debian's older `nodejs`), nil when there is none.
-    static func executable() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    /// The Node.js executable on `path` (`PATH` by default): `node`, or Debian's older `nodejs`; nil
+    /// when there is none.
+    static func executable(path: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") -> URL? {
         for folder in path.split(separator: ":") {
             for name in ["node", "nodejs"] {
                 let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
