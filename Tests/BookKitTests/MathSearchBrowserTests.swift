@@ -93,6 +93,8 @@ import Testing
             do { let found = try search(browser, query); #expect(found == ["01-attention.html#\(Slug.make("Запросы и ключи")) | Запросы и ключи | ЁЛКА"], "\(found)") }
         }
         do { let found = try search(browser, "внимани"); #expect(found.first?.contains("| Внимание |") == true, "\(found)") }
+        // Another ending of the same word: "запросов" finds "Запрос" (and the heading's "Запросы").
+        do { let found = try search(browser, "запросов"); #expect(found.first?.hasSuffix("| Запросы и ключи | Запрос") == true, "\(found)") }
         do { let found = try search(browser, "ничегоподобного"); #expect(found == [], "\(found)") }
         #expect(try browser.evaluate("document.querySelector('#search-results .search-nothing').textContent")?.contains("ничегоподобного") == true)
         try expectQuiet(browser)

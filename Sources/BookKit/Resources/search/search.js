@@ -43,6 +43,13 @@
     return query.split(/[\s\-]+/).map(state.pipeline.fold).filter(function (w) { return w.length > 0; });
   }
 
+  /** What a query word also looks for: Russian and Estonian words change their endings, so a word of
+   * six letters or more also finds the words that share all but its last two (запросов: запрос,
+   * запросы; võtmega: võtmed). English has lunr's stemmer for that. */
+  function shorter(term) {
+    return !state.english && term.length >= 6 ? term.slice(0, term.length - 2) : null;
+  }
+
   function search(query) {
     var terms = words(query);
     if (!terms.length) return [];
@@ -53,6 +60,7 @@
         // Estonian endings, a word still being typed).
         q.term(term, { boost: 10, usePipeline: state.english });
         if (term.length > 1) q.term(term, { boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+        if (shorter(term)) q.term(shorter(term), { boost: 0.5, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
       });
     }).slice(0, 30);
   }
@@ -63,6 +71,7 @@
     var at = -1, length = 0;
     terms.forEach(function (term) {
       var stem = state.english && term.length > 4 ? term.slice(0, term.length - 2) : term;
+      if (folded.indexOf(stem) < 0 && shorter(term)) stem = shorter(term);
       var i = folded.indexOf(stem);
       if (i >= 0 && (at < 0 || i < at)) { at = i; length = stem.length; }
     });
