@@ -76,7 +76,7 @@ final class NodeWork {
     func finish() throws -> (math: [FormulaKey: Typeset], indexes: [String: String]) {
         guard let process else { return (math, indexes) }
         self.process = nil
-        var answers = try process.finish()[...]
+        var answers = try process.finish(expecting: (sentMath.isEmpty ? 0 : 1) + (sentSearch.isEmpty ? 0 : 1))[...]
         let decoder = JSONDecoder()
         if !sentMath.isEmpty {
             guard let line = answers.popFirst(), let answer = try? decoder.decode(MathAnswer.self, from: line),
