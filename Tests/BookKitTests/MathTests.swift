@@ -105,6 +105,17 @@ import ZIPFoundation
         #expect(try text("EPUB/package.opf").contains("href=\"01-formulas.xhtml\" media-type=\"application/xhtml+xml\" properties=\"mathml\""))
     }
 
+    @Test func markupInAFormulaStaysText() throws {
+        let book = ScratchBook()
+        try book.write("en/01-hostile.md", "# Hostile\n\n`$</annotation><script>alert(1)</script> \\href{javascript:alert(1)}{x}$`\n")
+        var options = book.options()
+        options.formats = ["html", "epub"]
+        try Project(options: options, makeSession: SessionCounter().make).build()
+        let page = try String(contentsOf: book.output.appendingPathComponent("en/01-hostile.html"), encoding: .utf8)
+        #expect(page.contains("&lt;/annotation&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!page.contains("<script>alert") && !page.contains("href=\"javascript") && !page.contains("</annotation><script"))
+    }
+
     @Test func anEPUBWithFormulasPassesEpubcheck() async throws {
         let book = ScratchBook()
         try book.write("en/01-formulas.md", Self.chapter)
