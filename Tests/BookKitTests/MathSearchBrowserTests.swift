@@ -122,6 +122,11 @@ import Testing
         #expect(try browser.evaluate("document.getElementById('search-result-0').getAttribute('aria-selected')") == "\"false\"")
         try browser.press("ArrowUp")
         #expect(try browser.evaluate("document.getElementById('search-input').getAttribute('aria-activedescendant')") == "\"search-result-0\"")
+        // Leaving the box with Tab closes the list; coming back shows it again.
+        try browser.press("Tab")
+        #expect(try browser.evaluate("document.getElementById('search-results').hidden") == "true")
+        _ = try browser.evaluate("document.getElementById('search-input').focus() || true")
+        try browser.waitUntil("!document.getElementById('search-results').hidden")
         try browser.press("Escape")
         #expect(try browser.evaluate("document.getElementById('search-input').value") == "\"\"")
         #expect(try browser.evaluate("document.getElementById('search-results').hidden") == "true")

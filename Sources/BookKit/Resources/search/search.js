@@ -182,6 +182,7 @@
     }
   });
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  box.addEventListener("focusout", function (event) { if (!box.contains(event.relatedTarget)) close(); });
   document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
