@@ -119,6 +119,13 @@ enum BrowserProbe {
               pre.clientWidth + "): " + pre.textContent.slice(0, 50));
           }
         });
+        // A typeset formula fits too (it would scroll inside its box).
+        document.querySelectorAll(".math-display").forEach(function (formula, i) {
+          if (visible(formula) && formula.scrollWidth > formula.clientWidth + 1) {
+            problems.push("formula " + i + " scrolls sideways at " + window.innerWidth + " px (" + formula.scrollWidth + " > " +
+              formula.clientWidth + "): " + formula.textContent.slice(0, 50));
+          }
+        });
         folded.forEach(function (d) { d.open = false; });
         // No negative zero anywhere, folded answers and hidden slider variants included.
         var text = "";

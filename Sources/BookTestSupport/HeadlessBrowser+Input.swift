@@ -33,7 +33,8 @@ extension HeadlessBrowser {
         let codes: [String: (code: String, keyCode: Int, text: String?)] = [
             "ArrowLeft": ("ArrowLeft", 37, nil), "ArrowUp": ("ArrowUp", 38, nil), "ArrowRight": ("ArrowRight", 39, nil),
             "ArrowDown": ("ArrowDown", 40, nil), "Home": ("Home", 36, nil), "End": ("End", 35, nil),
-            "PageUp": ("PageUp", 33, nil), "PageDown": ("PageDown", 34, nil),
+            "PageUp": ("PageUp", 33, nil), "PageDown": ("PageDown", 34, nil), "Escape": ("Escape", 27, nil),
+            "/": ("Slash", 191, "/"),
             "Enter": ("Enter", 13, "\r"), " ": ("Space", 32, " "), "Tab": ("Tab", 9, nil),
         ]
         guard let code = codes[key] else { throw LoopbackSocket.Failure(description: "Chromium: no key code for \(key)") }
@@ -60,7 +61,7 @@ extension HeadlessBrowser {
         }
     }
 
-    /// Sets the window's width and height and the colour scheme the page sees.
+    /// Sets the window's width and height (a phone: 390 × 844) and the colour scheme the page sees.
     public func emulate(width: Int, height: Int, dark: Bool = false) throws {
         _ = try call("Emulation.setDeviceMetricsOverride", params: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
         _ = try call("Emulation.setEmulatedMedia", params: ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]])
@@ -82,11 +83,14 @@ extension HeadlessBrowser {
             """), let rect = try JSONSerialization.jsonObject(with: Data(box.utf8)) as? [Double], rect.count == 4 else {
             throw LoopbackSocket.Failure(description: "Chromium: nothing to photograph at \(selector)")
         }
-        let clip: [String: Any] = ["x": max(0, rect[0] - 8), "y": max(0, rect[1] - 8), "width": rect[2] + 16, "height": rect[3] + 16, "scale": 1]
-        let reply = try call("Page.captureScreenshot", params: ["format": "png", "clip": clip])
-        guard let result = reply["result"] as? [String: Any], let base64 = result["data"] as? String, let png = Data(base64Encoded: base64) else {
-            throw LoopbackSocket.Failure(description: "Chromium: no screenshot of \(selector)")
-        }
+        let png = try screenshot(clip: (max(0, rect[0] - 8), max(0, rect[1] - 8), rect[2] + 16, rect[3] + 16))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try png.write(to: url)
+    }
+
+    /// Saves the whole page as a PNG file at `url`.
+    public func screenshot(to url: URL) throws {
+        let png = try screenshot()
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try png.write(to: url)
     }

@@ -63,6 +63,18 @@ public final class HeadlessBrowser: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Runs `source` in every document the page opens from now on, before the document's own scripts
+    /// (a probe that records console messages and errors from the first moment).
+    public func addScriptOnNewDocument(_ source: String) throws {
+        _ = try call("Page.enable", params: [:])
+        _ = try call("Page.addScriptToEvaluateOnNewDocument", params: ["source": source])
+    }
+
+    /// Types `text` into the focused element, as an input method would (the page gets input events).
+    public func type(_ text: String) throws {
+        _ = try call("Input.insertText", params: ["text": text])
+    }
+
     /// Evaluates `expression` every few milliseconds until it gives `true`; the time that took.
     @discardableResult
     public func waitUntil(_ expression: String, timeout: Double = 20) throws -> Duration {
@@ -72,17 +84,6 @@ public final class HeadlessBrowser: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.005)
         }
         throw Self.failure("timed out after \(timeout) s waiting for \(expression)")
-    }
-
-    /// Runs `source` in every document the page opens from now on, before the page's own scripts.
-    public func addScriptOnNewDocument(_ source: String) throws {
-        _ = try call("Page.enable", params: [:])
-        _ = try call("Page.addScriptToEvaluateOnNewDocument", params: ["source": source])
-    }
-
-    /// Makes the page's viewport `width` × `height` CSS pixels (a phone: 390 × 844).
-    public func resize(width: Int, height: Int) throws {
-        _ = try call("Emulation.setDeviceMetricsOverride", params: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
     }
 
     /// A PNG of the viewport, or of the page area `clip` (x, y, width, height in CSS pixels).

@@ -62,6 +62,7 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     let page = String(decoding: files["en/01-wide.html"] ?? Data(), as: UTF8.self)
     files["en/01-wide.html"] = Data(page.replacingOccurrences(of: "<p>ok</p>", with: """
         <pre style="white-space: pre; overflow-x: auto">\(String(repeating: "x", count: 60))</pre>
+        <div class="math-display" style="overflow-x: auto"><span style="white-space: nowrap">\(String(repeating: "y", count: 60))</span></div>
         <p>A rounded value: −0.0.</p>
         """).utf8)
     let fine = String(decoding: files["en/02-fine.html"] ?? Data(), as: UTF8.self)
@@ -77,7 +78,8 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     let failures = try check.run(site: folder).failures
     // Sixty characters fit 1280 px but not a 390 px phone (an iframe: Chromium's window is wider).
     let wide = failures.filter { $0.contains("scrolls sideways") }
-    #expect(wide.count == 1 && wide.first?.hasPrefix("en/01-wide.html: pre 0 scrolls sideways at 390 px") == true, "\(wide)")
+    #expect(wide.count == 2 && wide.first?.hasPrefix("en/01-wide.html: pre 0 scrolls sideways at 390 px") == true, "\(wide)")
+    #expect(wide.last?.hasPrefix("en/01-wide.html: formula 0 scrolls sideways at 390 px") == true, "\(wide)")
     #expect(failures.contains { $0.hasPrefix("en/01-wide.html: a negative zero is shown: '−0.0'") })
     #expect(!failures.contains { $0.hasPrefix("en/02-fine.html") })
 }

@@ -45,10 +45,11 @@ import Testing
         #expect(counter.files == ["chapters/en/01-numbers.md"])
         #expect(lines == ["en/01-numbers  2 steps  0.00 s",
                           "ru/01-numbers  2 steps  same program as chapters/en/01-numbers.md, results reused"])
-        #expect(report == BuildReport(chapters: 2, steps: 4, files: 7, warnings: []))
+        #expect(report == BuildReport(chapters: 2, steps: 4, files: 12, warnings: []))
         let files = ScratchBook.contents(of: book.output)
-        #expect(files.keys.sorted() == [".book-build", "assets/book.css", "assets/book.js", "en/01-numbers.html", "en/index.html",
-                                        "index.html", "ru/01-numbers.html", "ru/index.html"])
+        #expect(files.keys.sorted() == [".book-build", "assets/book.css", "assets/book.js", "assets/search.js", "assets/search/pipeline.js",
+                                        "assets/vendor/lunr/lunr.min.js", "en/01-numbers.html", "en/index.html", "en/search-index.js",
+                                        "index.html", "ru/01-numbers.html", "ru/index.html", "ru/search-index.js"])
         let en = String(decoding: files["en/01-numbers.html"] ?? Data(), as: UTF8.self)
         let ru = String(decoding: files["ru/01-numbers.html"] ?? Data(), as: UTF8.self)
         #expect(en.contains("The loss is 2.54 and the mean 0.5."))
@@ -88,7 +89,7 @@ import Testing
         let first = ScratchBook.contents(of: book.output)
         try book.project().build()
         #expect(ScratchBook.contents(of: book.output) == first)
-        #expect(first.count == 7)  // six pages and assets, and the folder's .book-build marker
+        #expect(first.count == 11)  // pages, assets, search (index, script, lunr), and the folder's .book-build marker
     }
 
     @Test func aFailedBuildLeavesTheOldBuildUntouched() throws {

@@ -171,8 +171,9 @@ struct SiteFolderTests {
             }
         }
         #expect(failures.all == [])
-        #expect(ScratchBook.contents(of: book.output).keys.sorted() == [".book-build", "assets/book.css", "assets/book.js",
-                                                                         "en/01-a.html", "en/02-b.html", "en/index.html", "index.html"])
+        #expect(ScratchBook.contents(of: book.output).keys.sorted() == [
+            ".book-build", "assets/book.css", "assets/book.js", "assets/search.js", "assets/search/pipeline.js",
+            "assets/vendor/lunr/lunr.min.js", "en/01-a.html", "en/02-b.html", "en/index.html", "en/search-index.js", "index.html"])
         #expect(book.rootEntries == ["build", "chapters"])
     }
 }

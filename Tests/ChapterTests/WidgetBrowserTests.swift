@@ -152,7 +152,7 @@ import Testing
             window.addEventListener("error", function (e) { window.__messages.push("error: " + (e.message || (e.target && (e.target.src || e.target.href)))); }, true);
             window.addEventListener("unhandledrejection", function (e) { window.__messages.push("rejection: " + e.reason); });
             """)
-        try browser.resize(width: 1200, height: 900)
+        try browser.emulate(width: 1200, height: 900)
         try browser.navigate(page.absoluteString)
         try browser.waitUntil("document.readyState === 'complete' && !!document.querySelector('figure[data-widget=\"\(widget)\"] .widget-live')")
         return browser
@@ -185,7 +185,7 @@ import Testing
         _ = try browser.evaluate("document.documentElement.setAttribute('data-theme', 'dark')")
         try shoot("dark")
         _ = try browser.evaluate("document.documentElement.removeAttribute('data-theme')")
-        try browser.resize(width: 390, height: 844)
+        try browser.emulate(width: 390, height: 844)
         let pageWidth: Int = try decode(browser, "document.documentElement.scrollWidth")
         #expect(pageWidth <= 390)
         let right: Int = try decode(browser, "Math.ceil(\(widget).getBoundingClientRect().right)")

@@ -17,9 +17,10 @@ public struct StepOptions: Sendable, Hashable {
 /// charts and sliders are given. A step may not be named like them (its box would share an id).
 public enum ReservedIDs {
     /// The ids of the page around a chapter.
-    public static let template: Set<String> = ["content", "sidebar", "sidebar-title", "toc-side-title", "toc-inline-title"]
-    /// Charts' and sliders' ids start with these.
-    public static let generatedPrefixes = ["chart-", "slider-"]
+    public static let template: Set<String> = ["content", "sidebar", "sidebar-title", "toc-side-title", "toc-inline-title",
+                                              "search-input", "search-results"]
+    /// Charts', sliders' and search results' ids start with these.
+    public static let generatedPrefixes = ["chart-", "slider-", "search-result-"]
 
     /// Whether a step named `name` would take an id the page uses for itself.
     public static func contains(_ name: String) -> Bool {
@@ -97,6 +98,8 @@ public struct Chapter: Sendable {
     public var words: [InlineExpression] = []
     /// The chapter's sections, heading to heading, with their fingerprints and markers.
     public var sections: [ChapterSection] = []
+    /// ```` ```math ```` blocks and `` `$...$` `` spans, in document order.
+    public var formulas: [Formula] = []
     /// Steps and inline expressions in document order.
     public var items: [ChapterItem]
     /// Unterminated fences, unknown options, stray output blocks, a missing title.

@@ -106,6 +106,16 @@ public enum ChapterParser {
                 chapter.diagnostics.append(source.diagnostic(id, message, line: node.start.line,
                                                              column: fence.infoColumn(line: node.start.line, in: source), severity: .warning))
             }
+            if words.first == "math" {
+                let fenceLocation = source.location(line: node.start.line, column: fence.column)
+                let formula = Formula.block(node, text: ChapterParser.trimmedLiteral(node), fence: fenceLocation, source: source)
+                if formula.tex.allSatisfy(\.isWhitespace) {
+                    chapter.diagnostics.append(source.diagnostic(.emptyFormula, "empty math block: write the formula in TeX between the fences",
+                                                                 line: node.start.line, column: fence.column))
+                } else {
+                    chapter.formulas.append(formula)
+                }
+            }
             if words.first == "output" {
                 if afterStep, let last = chapter.steps.indices.last, chapter.steps[last].output == nil {
                     chapter.steps[last].output = OutputBlock(
@@ -122,6 +132,15 @@ public enum ChapterParser {
         /// A code span starting with `=`: an inline expression.
         private mutating func code(_ node: MarkdownNode) {
             let literal = node.literal
+            if let formula = Formula.inline(node, file: source.file) {
+                if formula.tex.allSatisfy(\.isWhitespace) {
+                    chapter.diagnostics.append(source.diagnostic(.emptyFormula, "empty formula: write TeX between the dollar signs, `$x^2$`",
+                                                                 line: node.start.line, column: node.start.column))
+                } else {
+                    chapter.formulas.append(formula)
+                }
+                return
+            }
             guard literal.hasPrefix("=") else { return }
             let (expression, format) = ChapterParser.splitFormat(String(literal.dropFirst()))
             let offset = literal.utf8.count - String(literal.dropFirst()).drop(while: { $0 == " " }).utf8.count
@@ -173,7 +192,7 @@ public enum ChapterParser {
                 return (.badStepName, "step name '\(name)' is not an id: use letters, digits, '-' and '_', starting with a letter")
             }
             guard !ReservedIDs.contains(name) else {
-                return (.reservedStepName, "step name '\(name)' is an id the page keeps for itself (\(ReservedIDs.template.sorted().joined(separator: ", ")), and names starting with chart- or slider-); choose another name")
+                return (.reservedStepName, "step name '\(name)' is an id the page keeps for itself (\(ReservedIDs.template.sorted().joined(separator: ", ")), and names starting with \(ReservedIDs.generatedPrefixes.joined(separator: ", ")); choose another name")
             }
             guard names.insert(name).inserted else { return (.duplicateStepName, "another step in this chapter is already named '\(name)'") }
             options.name = name

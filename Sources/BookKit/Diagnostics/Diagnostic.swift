@@ -91,6 +91,10 @@ extension DiagnosticID {
     public static let reservedStepName: DiagnosticID = "chapter.reserved-step-name"
     /// A warning: a link or image whose target may not stand in a page (`javascript:`, ...).
     public static let unsafeLink: DiagnosticID = "chapter.unsafe-link"
+    /// A ```` ```math ```` block or `` `$ $` `` span with nothing in it.
+    public static let emptyFormula: DiagnosticID = "chapter.empty-formula"
+    /// A formula KaTeX cannot typeset.
+    public static let mathSyntax: DiagnosticID = "math.syntax"
     // Steps
     public static let syntax: DiagnosticID = "step.syntax"
     public static let unsupported: DiagnosticID = "step.unsupported"

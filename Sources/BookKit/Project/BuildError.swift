@@ -18,6 +18,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(String)
     /// The output could not be put in place.
     case cannotWrite(path: String, reason: String)
+    /// A tool the build runs is missing or failed (Node.js for KaTeX and lunr, a Debian library).
+    case missingTool(String)
     /// `book translations --accept` was given a file that is no translated chapter.
     case notATranslation(String)
 
@@ -41,6 +43,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: unknown format '\(format)'; expected one of: " + Renderers.all.map(\.format).joined(separator: ", ")
         case .cannotWrite(let path, let reason):
             return "\(path): error: cannot write the build: \(reason)"
+        case .missingTool(let message):
+            return message
         case .notATranslation(let file):
             return "error: '\(file)' is no translated chapter: expected LANG/NN-name.md or LANG/glossary.md, LANG not en"
         }

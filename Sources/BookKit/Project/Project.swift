@@ -85,6 +85,12 @@ public final class Project {
         }
     }
 
+    /// One language's chapter files, loaded and parsed, not yet run.
+    struct LoadedEdition {
+        let language: String
+        let chapters: [SourceChapter]
+    }
+
     /// One language's chapters, run.
     struct RanEdition {
         let language: String
@@ -115,9 +121,13 @@ public final class Project {
             guard let renderer = Renderers.named(format) else { throw .unknownFormat(format) }
             return renderer
         }
-        let editions = try runAll()
+        let work = NodeWork(cache: options.cache)
+        defer { work.cancel() }
+        var starting: BuildError?
+        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: self.options.formats.contains("html")) }
+        if let starting { throw starting }
         let problems = editions.flatMap { $0.chapters.flatMap { $0.problems(fixing: false) } }
-        if !problems.isEmpty { throw .diagnostics(problems) }
+        if !problems.isEmpty { throw .diagnostics(Self.sorted(problems + ((try? Self.formulaProblems(editions, work.finish().math)) ?? []))) }
         var results: [BookResults.Edition] = []
         var chapters = 0, steps = 0
         for edition in editions {
@@ -129,7 +139,8 @@ public final class Project {
             chapters += ran.count
             results.append(BookResults.Edition(language: edition.language, chapters: ran))
         }
-        let book = BookResults(editions: try withStaleSections(results, editions))
+        var book = BookResults(editions: try withStaleSections(results, editions))
+        try finishNodeWork(work, editions: editions, book: &book)
         var files: [String: Data] = [:]
         for renderer in renderers {
             do {
@@ -152,7 +163,11 @@ public final class Project {
     /// glossary links with English and the glossaries' order.
     @discardableResult
     public func check(fix: Bool = false, strict: Bool = false) throws(BuildError) -> CheckReport {
-        let editions = try runAll()
+        let work = NodeWork(cache: options.cache)
+        defer { work.cancel() }
+        var starting: BuildError?
+        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: false) }
+        if let starting { throw starting }
         var problems: [Diagnostic] = []
         var fixed: [String] = []
         var chapters = 0, steps = 0
@@ -169,15 +184,18 @@ public final class Project {
         }
         let found = try translationProblems(editions, stepSeverity: .error, strict: strict)
         problems += found.filter { $0.severity == .error }
+        do { problems += Self.formulaProblems(editions, try work.finish().math) } catch { throw .missingTool(String(describing: error)) }
         if !problems.isEmpty { throw .diagnostics(problems) }
         return CheckReport(chapters: chapters, steps: steps, fixedFiles: fixed, warnings: found.filter { $0.severity != .error })
     }
 
-    /// Loads and runs every chapter of every language.
-    func runAll() throws(BuildError) -> [RanEdition] {
+    /// Loads and runs every chapter of every language; `beforeRunning` gets every language's
+    /// chapters just before their steps run (the build starts its Node.js work then).
+    func runAll(beforeRunning: ([LoadedEdition]) -> Void = { _ in }) throws(BuildError) -> [RanEdition] {
         let languages = try BookSources.languages(in: options)
         var sources: [(language: String, chapters: [SourceChapter])] = []
         for language in languages { sources.append((language, try BookSources.load(options, language, known: parsed))) }
+        beforeRunning(sources.map { LoadedEdition(language: $0.language, chapters: $0.chapters) })
         runner.run(sources.flatMap { $0.chapters.compactMap { $0.diagnostics.contains { $0.severity == .error } ? nil : $0.parsed } })
         var editions: [RanEdition] = []
         for (language, loaded) in sources {

@@ -29,10 +29,7 @@ struct ResultCache {
     /// The stored run of `program`, nil when there is none or it no longer holds. `fileHashes`
     /// keeps the hashes of data files read so far in this build (several programs read one file).
     func lookup(_ program: [String], fileHashes: inout [String: String]) -> ProgramRun? {
-        guard let bytes = try? Data(contentsOf: url(program)),
-              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        let payload = bytes[(newline + 1)...]
-        guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.hash(payload),
+        guard let payload = CacheFile.read(url(program)),
               let entry = try? JSONDecoder().decode(Entry.self, from: payload),
               entry.identity == identity, entry.program == program,
               entry.reads.allSatisfy({ path, hash in
@@ -54,16 +51,7 @@ struct ResultCache {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let payload = try? encoder.encode(entry) else { return }
-        let target = url(program)
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try (Data((Self.hash(payload) + "\n").utf8) + payload).write(to: temporary)
-            // rename(2) replaces the old file in one step: a reader sees the old file or the new one.
-            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFile.write(payload, to: url(program))
     }
 
     private func url(_ program: [String]) -> URL {
@@ -82,5 +70,30 @@ struct ResultCache {
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// One file of a cache: a checksum line, then the payload. Written whole and renamed into place.
+enum CacheFile {
+    /// The payload of `url`, nil when the file is missing or its checksum does not match.
+    static func read(_ url: URL) -> Data? {
+        guard let bytes = try? Data(contentsOf: url), let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let payload = bytes[(newline + 1)...]
+        guard String(decoding: bytes[..<newline], as: UTF8.self) == ResultCache.hash(payload) else { return nil }
+        return Data(payload)
+    }
+
+    /// Keeps `payload` at `url`; a failure to write only costs recomputing it later.
+    static func write(_ payload: Data, to url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try (Data((ResultCache.hash(payload) + "\n").utf8) + payload).write(to: temporary)
+            // rename(2) replaces the old file in one step: a reader sees the old file or the new one.
+            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
     }
 }

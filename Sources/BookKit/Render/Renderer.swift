@@ -28,6 +28,17 @@ public struct BookResults: Sendable {
     }
 
     public var editions: [Edition]
+    /// Every formula of the book as KaTeX typeset it.
+    public var math: [FormulaKey: TypesetFormula] = [:]
+    /// Each edition's lunr search index (lunr's JSON) and its documents, by language; only the site uses them.
+    var search: [String: SearchIndex] = [:]
+}
+
+/// An edition's search index as the build made it: lunr's serialized index and, in the same order
+/// as its refs, the sections it finds.
+struct SearchIndex: Sendable {
+    var index: String
+    var documents: [SearchDocument]
 }
 
 /// Turns a book's results into the files of one format, as mdBook's renderers do: the HTML site,

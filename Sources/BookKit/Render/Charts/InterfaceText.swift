@@ -43,6 +43,12 @@ struct InterfaceText: Sendable, Codable {
     let englishOriginal: String
     /// Before the chapters that link to a glossary entry.
     let usedIn: String
+    /// The search box: its accessible name, placeholder, the result list's name, and what it says
+    /// when nothing is found (`{1}`: the query).
+    let searchLabel: String
+    let searchPlaceholder: String
+    let searchResults: String
+    let searchNothing: String
 
     /// Bar chart of a distribution: title, axes, description ({1} count, {2} top entries).
     let distributionTitle: String

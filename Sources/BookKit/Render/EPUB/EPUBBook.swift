@@ -50,4 +50,11 @@ struct EPUBChapter: Sendable {
     var manifestID: String { "chapter-" + slug }
     /// Whether the body holds inline SVG, which the manifest must declare.
     var hasSVG: Bool { body.contains("<svg") }
+    /// Whether the body holds MathML (typeset formulas), which the manifest must declare too.
+    var hasMathML: Bool { body.contains("<math") }
+    /// The manifest item's `properties`, nil when it needs none.
+    var properties: String? {
+        let list = (hasMathML ? ["mathml"] : []) + (hasSVG ? ["svg"] : [])
+        return list.isEmpty ? nil : list.joined(separator: " ")
+    }
 }

@@ -29,7 +29,7 @@ enum EPUBDocuments {
             item(id: "style", href: styleFile, type: "text/css", properties: nil),
         ]
         manifest += book.chapters.map { chapter in
-            item(id: chapter.manifestID, href: chapter.fileName, type: xhtml, properties: chapter.hasSVG ? "svg" : nil)
+            item(id: chapter.manifestID, href: chapter.fileName, type: xhtml, properties: chapter.properties)
         }
         let spine = book.chapters.map { "    <itemref idref=\"\(escape($0.manifestID))\"/>" }
         return """

@@ -16,6 +16,7 @@ struct EPUBRenderer: Renderer {
             let chapters = edition.chapters.map { result in
                 var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language,
                                        interactive: false, linkTarget: Self.xhtmlLink)
+                body.math = book.math
                 PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: false)
                 let page = body.render(ids: PageIDs()) { _ in "" }
                 return EPUBChapter(slug: result.slug, title: page.title, body: page.body,

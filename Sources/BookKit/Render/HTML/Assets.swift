@@ -4,10 +4,15 @@ import Foundation
 enum Assets {
     /// The bytes of `Resources/<name>`.
     static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: url(name))
+    }
+
+    /// Where `Resources/<name>` is (Node.js reads the build's scripts from there).
+    static func url(_ name: String) throws -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else {
             throw AssetMissing(name: name)
         }
-        return try Data(contentsOf: url)
+        return url
     }
 
     /// The text of `Resources/<name>` without its final line end.

@@ -17,10 +17,12 @@ struct ChapterBody {
     var beforeHeading: [Int: String] = [:]
     var afterHeading: [Int: String] = [:]
     var atEnd = ""
+    /// Every formula of the book as KaTeX typeset it (the site draws `html`, EPUB `mathml`).
+    var math: [FormulaKey: TypesetFormula] = [:]
 
     /// Each inline expression's text in this language, by node index; a `word:` span's form is
     /// the one asked by the nearest inline expression with the same text.
-    private var inlineTexts: [Int: String] {
+    var inlineTexts: [Int: String] {
         var texts: [Int: String] = [:]
         let byInline = chapter.inlineOutcomes(outcomes)
         for (i, outcome) in byInline {
@@ -61,6 +63,7 @@ struct ChapterBody {
             steps[step.node] = i
             if let output = step.output { outputs.insert(output.node) }
         }
+        let formulas = Dictionary(chapter.formulas.map { ($0.node, $0) }, uniquingKeysWith: { a, _ in a })
         var outcomeOfStep: [Int: StepOutcome] = [:]
         for (item, outcome) in zip(chapter.items, outcomes) {
             if case .step(let i) = item { outcomeOfStep[i] = outcome }
@@ -75,6 +78,7 @@ struct ChapterBody {
                 return .block(stepHTML(chapter.steps[i], outcome, ids: ids))
             }
             if outputs.contains(node.index) { return .nothing }
+            if let formula = formulas[node.index] { return .block(MathHTML.html(formula, math[formula.key], interactive: interactive)) }
             if let text = texts[node.index] { return .text(text) }
             return nil
         }

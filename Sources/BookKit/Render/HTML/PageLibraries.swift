@@ -24,6 +24,16 @@ struct VendorLibrary: Sendable {
                               scripts: ["lunr.min.js"], styles: [], folders: []),
     ]
 
+    /// The scripts Node.js loads at build time: KaTeX to typeset formulas, lunr to index sections.
+    static let katexScript = "/usr/share/javascript/katex/katex.js"
+    static let lunrScript = "/usr/share/javascript/lunr/lunr.js"
+
+    /// Throws `VendorLibraryMissing` unless library `name`'s `script` is installed.
+    static func require(_ name: String, script: String) throws {
+        guard let library = all[name], !FileManager.default.fileExists(atPath: script) else { return }
+        throw VendorLibraryMissing(library: library, path: script)
+    }
+
     /// Every file of the library as site path -> bytes; throws `VendorLibraryMissing` when the
     /// package is not installed.
     func files() throws -> [String: Data] {
@@ -60,7 +70,7 @@ struct VendorLibraryMissing: Error, CustomStringConvertible {
 /// they exist. Pages without widgets load none of this.
 enum WidgetAssets {
     /// The vendor libraries each widget needs, by widget name.
-    static let needs: [String: [String]] = [:]
+    static let needs: [String: [String]] = ["math": ["katex"]]
 
     /// The widget names used in `body`, in first-use order.
     static func widgets(in body: String) -> [String] {

@@ -36,7 +36,8 @@ struct PageTemplate {
                         switcher: switcher(current: edition.language) { other in
                             other.chapters.contains { $0.slug == chapter.slug } ? "\(chapter.slug).html" : "index.html"
                         },
-                        hasSidebar: true, body: "<div class=\"layout\">\(sidebar)<main id=\"content\">\(main)</main></div>")
+                        hasSidebar: true, search: edition.search != nil,
+                        body: "<div class=\"layout\">\(sidebar)<main id=\"content\">\(main)</main></div>")
     }
 
     /// `<language>/index.html`: the edition's title and its chapters.
@@ -50,7 +51,7 @@ struct PageTemplate {
         }
         main += "</ol></main>"
         return document(language: edition.language, title: words.bookTitle, depth: 1,
-                        switcher: switcher(current: edition.language) { _ in "index.html" }, body: main)
+                        switcher: switcher(current: edition.language) { _ in "index.html" }, search: edition.search != nil, body: main)
     }
 
     /// The root `index.html`: every edition in its own language.
@@ -104,9 +105,12 @@ struct PageTemplate {
     }
 
     /// A whole HTML document; `depth` is how many folders below the site root it sits.
-    private func document(language: String, title: String, depth: Int, switcher: String, hasSidebar: Bool = false, body: String) -> String {
+    private func document(language: String, title: String, depth: Int, switcher: String, hasSidebar: Bool = false,
+                          search: Bool = false, body: String) -> String {
         let words = InterfaceText.forLanguage(language)
         let up = String(repeating: "../", count: depth)
+        let searchBox = search ? SearchBox.html(language: language, up: up) : ""
+        let searchScript = search ? "<script src=\"\(up)\(SearchBox.scriptFile)\" defer></script>\n" : ""
         let menu = !hasSidebar ? "" : "<button type=\"button\" class=\"icon menu-toggle\" data-menu-toggle aria-controls=\"sidebar\" aria-expanded=\"false\" aria-label=\"\(HTML.escape(words.menu))\" title=\"\(HTML.escape(words.menu))\">☰</button>"
         return """
         <!doctype html>
@@ -119,10 +123,10 @@ struct PageTemplate {
         <link rel="stylesheet" href="\(up)assets/book.css">
         <script>\(themeScript)</script>
         <script src="\(up)assets/book.js" defer></script>
-        \(WidgetAssets.headTags(body: body, up: up))</head>
+        \(searchScript)\(WidgetAssets.headTags(body: body, up: up))</head>
         <body>
         <a class="skip" href="#content">\(HTML.escape(words.skipToContent))</a>
-        <header class="topbar">\(menu)<a class="book-title" href="index.html">\(HTML.escape(words.bookTitle))</a>\(switcher)\
+        <header class="topbar">\(menu)<a class="book-title" href="index.html">\(HTML.escape(words.bookTitle))</a>\(searchBox)\(switcher)\
         <button type="button" class="icon theme-toggle" data-theme-toggle hidden aria-label="\(HTML.escape(words.toggleTheme))" title="\(HTML.escape(words.toggleTheme))">◐</button></header>
         \(body)
         </body>

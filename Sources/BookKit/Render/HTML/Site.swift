@@ -33,6 +33,8 @@ struct Heading: Sendable, Hashable {
 struct RenderedEdition: Sendable {
     var language: String
     var chapters: [RenderedChapter]
+    /// The edition's search index; its pages get a search box when there is one.
+    var search: SearchIndex?
     init(language: String, chapters: [RenderedChapter]) {
         self.language = language
         self.chapters = chapters
@@ -53,6 +55,7 @@ enum Site {
         ]
         for (e, edition) in editions.enumerated() {
             files["\(edition.language)/index.html"] = Data(template.editionIndex(edition: e).utf8)
+            if let search = edition.search { files["\(edition.language)/\(SearchBox.indexFile)"] = SearchBox.script(search, language: edition.language) }
             for c in edition.chapters.indices {
                 let page = template.chapterPage(edition: e, chapter: c)
                 files["\(edition.language)/\(edition.chapters[c].slug).html"] = Data(page.utf8)
@@ -60,6 +63,7 @@ enum Site {
         }
         let bodies = editions.flatMap { $0.chapters.map(\.body) }
         files.merge(try WidgetAssets.files(forBodies: bodies)) { page, _ in page }
+        if editions.contains(where: { $0.search != nil }) { files.merge(try SearchBox.assets()) { page, _ in page } }
         let problems = LinkChecker.problems(in: files)
         if !problems.isEmpty { throw SiteLinkErrors(problems: problems) }
         return files

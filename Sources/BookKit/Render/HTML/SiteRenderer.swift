@@ -16,6 +16,7 @@ struct SiteRenderer: Renderer {
         let pages = jobs.concurrentMap { edition, result -> RenderedChapter in
             let words = InterfaceText.forLanguage(edition.language)
             var body = ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language)
+            body.math = book.math
             PageAdditions.apply(to: &body, result, edition: edition, book: book, linkEnglish: true)
             var page = body.render(ids: PageIDs()) { headings in
                 PageTemplate.contentsHTML(PageTemplate.contents(headings), words: words, place: "inline")
@@ -26,7 +27,9 @@ struct SiteRenderer: Renderer {
         var next = 0
         return book.editions.map { edition in
             defer { next += edition.chapters.count }
-            return RenderedEdition(language: edition.language, chapters: Array(pages[next..<(next + edition.chapters.count)]))
+            var rendered = RenderedEdition(language: edition.language, chapters: Array(pages[next..<(next + edition.chapters.count)]))
+            rendered.search = book.search[edition.language]
+            return rendered
         }
     }
 }

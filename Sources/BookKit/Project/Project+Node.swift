@@ -1,0 +1,65 @@
+import Foundation
+
+/// The build's Node.js work around running the chapters: formulas and the search index's words
+/// are known once the chapters are parsed, so both go to Node.js before the steps run and are
+/// made beside them; a formula KaTeX rejects is an error at its place in the file.
+extension Project {
+    /// Starts typesetting every formula and, with `search`, indexing every edition's sections (the
+    /// text without inline values, which only the steps give); the error to report, if it could not start.
+    static func start(_ work: NodeWork, _ editions: [LoadedEdition], search: Bool) -> BuildError? {
+        let runnable = editions.map { edition in
+            (edition.language, edition.chapters.compactMap { source in
+                source.diagnostics.contains { $0.severity == .error } ? nil : source.parsed.map { (source.slug, $0) }
+            })
+        }
+        do {
+            try work.typeset(runnable.flatMap { $0.1.flatMap { $0.1.formulas.map(\.key) } })
+            if search {
+                try work.index(runnable.map { language, chapters in
+                    (language, chapters.flatMap { slug, chapter in SearchDocuments.indexed(chapter, slug: slug, language: language) })
+                })
+            }
+            return nil
+        } catch {
+            return .missingTool(String(describing: error))
+        }
+    }
+
+    /// Waits for Node.js (when it ran) and puts formulas and indexes into `book`, each index with
+    /// its sections as the reader sees them (inline values in); throws every rejected formula.
+    func finishNodeWork(_ work: NodeWork, editions: [RanEdition], book: inout BookResults) throws(BuildError) {
+        let done: (math: [FormulaKey: NodeWork.Typeset], indexes: [String: String])
+        do { done = try work.finish() } catch { throw .missingTool(String(describing: error)) }
+        let problems = Self.formulaProblems(editions, done.math)
+        if !problems.isEmpty { throw .diagnostics(problems) }
+        for (key, result) in done.math {
+            if case .typeset(let formula) = result { book.math[key] = formula }
+        }
+        for edition in book.editions {
+            guard let index = done.indexes[edition.language] else { continue }
+            book.search[edition.language] = SearchIndex(index: index, documents: SearchDocuments.documents(edition))
+        }
+    }
+
+    /// An error at each formula KaTeX rejected, at the exact byte where it stopped.
+    static func formulaProblems(_ editions: [RanEdition], _ math: [FormulaKey: NodeWork.Typeset]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for edition in editions {
+            for ran in edition.chapters {
+                guard let chapter = ran.source.parsed else { continue }
+                for formula in chapter.formulas {
+                    guard case .rejected(let message, let offset)? = math[formula.key] else { continue }
+                    let location = formula.location(ofByte: offset)
+                    problems.append(Diagnostic(.mathSyntax, "KaTeX cannot typeset this formula: \(message)", at: location,
+                                               sourceLine: chapter.source.line(location.line)))
+                }
+            }
+        }
+        return sorted(problems)
+    }
+
+    /// Diagnostics in file order.
+    static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
+        problems.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
+}
