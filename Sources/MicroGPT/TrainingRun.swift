@@ -30,7 +30,8 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         var losses: [Double] = []
         losses.reserveCapacity(min(config.steps, 1 << 16))
         var kept: [Int: GPT] = [0: initialModel]
-        let wanted = Set(snapshots)
+        // Besides the asked-for steps, every twentieth of the run: the path the 3D views draw.
+        let wanted = Set(snapshots).union(Self.checkpoints(steps: trainer.config.steps))
         for step in 1...config.steps {
             losses.append(trainer.step())
             if wanted.contains(step) { kept[step] = trainer.model }
@@ -40,6 +41,15 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         self.losses = LossCurve(losses)
         self.snapshots = kept
         samples = model.samples(count: config.sampleCount, temperature: config.temperature, random: random)
+    }
+
+    /// The steps whose model the run always keeps: 0 and every twentieth of the run to its end
+    /// (every step of a run shorter than 20), so that a path through training costs no retraining.
+    public var checkpoints: [Int] { Self.checkpoints(steps: config.steps) }
+
+    static func checkpoints(steps: Int) -> [Int] {
+        let interval = max(1, steps / 20)
+        return Array(stride(from: 0, through: steps, by: interval)) + (steps % interval == 0 ? [] : [steps])
     }
 
     /// The loss of the last step.

@@ -23,6 +23,12 @@ extension MicroGPTBinding {
                 TracePositionDisplay(position: p.position, symbol: p.symbol, targetSymbol: p.targetSymbol,
                                      targetProbability: p.probabilities.probability(of: p.targetSymbol), loss: p.loss)
             })
+        case let map as EmbeddingMap:
+            return .scene3D(Scene3DDisplay(map))
+        case let landscape as LossLandscape:
+            return .scene3D(Scene3DDisplay(landscape))
+        case let space as QueryKeySpace:
+            return .scene3D(Scene3DDisplay(space))
         case let variants as Variants<Any>:
             return .variants(VariantsDisplay(
                 label: variants.label, values: variants.values,

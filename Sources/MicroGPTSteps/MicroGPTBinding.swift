@@ -24,6 +24,7 @@ public struct MicroGPTBinding: StepBinding {
         registerModel(in: library)
         registerTraining(in: library, context: context)
         registerVariants(in: library)
+        registerViews3D(in: library)
     }
 
     /// Autograd arithmetic: a Value with a Value or a Double, in either order, on one graph.

@@ -26,6 +26,8 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case trace(loss: Double, positions: [TracePositionDisplay])
     /// A result for each position of a slider.
     case variants(VariantsDisplay)
+    /// A 3D view the reader can turn, with a flat drawing and a table as its fallback.
+    case scene3D(Scene3DDisplay)
 }
 
 /// One head's attention weights: query characters on rows, key characters on columns; row i holds

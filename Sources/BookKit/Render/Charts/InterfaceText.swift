@@ -77,6 +77,23 @@ struct InterfaceText: Sendable, Codable {
     let inputColumn: String
     let targetColumn: String
     let targetProbabilityColumn: String
+    /// The 3D views' words (Render/Widgets/Scene3D*).
+    let scene3D: Scene3DWords
+
+    /// The words of the 3D views: controls, captions ({n} as in `filled`), table heads.
+    struct Scene3DWords: Sendable, Codable {
+        /// The stage's role description, its keys, the reset button, the table's summary, a share as a percentage ({1}).
+        let view, keys, reset, numbers, percent: String
+        /// The sliders: a training step, a query position.
+        let stepSlider, querySlider: String
+        /// Embeddings: title ({1} steps), readout ({1}-{3} each axis's share, {4} together), the token column.
+        let embeddingsTitle, embeddingsReadout, tokenColumn: String
+        /// Loss landscape: title; readout ({1}, {2} the directions' shares, {3} step, {4} loss on the plane, {5} the model's loss); columns.
+        let landscapeTitle, landscapeReadout, firstDirection, secondDirection, planeLoss, modelLoss: String
+        /// Queries and keys: title ({1} layer, {2} head); readout ({1} position, {2} its character, {3} key position,
+        /// {4} its character, {5} weight, {6} share kept); columns.
+        let queryKeyTitle, queryKeyReadout, score, weight: String
+    }
 
     /// The table for `language`; English when the language is unknown.
     static func forLanguage(_ language: String) -> InterfaceText {

@@ -78,6 +78,8 @@ enum Presenter {
             return traceHTML(loss: loss, positions: positions, language: language)
         case .variants(let variants):
             return sliderHTML(variants, language: language, ids: ids)
+        case .scene3D(let scene):
+            return Scene3DWidget(scene: scene, language: language, interactive: interactive).html(ids: ids)
         case .vector(let vector) where !vector.isEmpty:
             return Tables.vector(vector, language: language)
         case .integers(let vector) where !vector.isEmpty:
