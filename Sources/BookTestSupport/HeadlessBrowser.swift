@@ -9,12 +9,18 @@ public final class HeadlessBrowser: @unchecked Sendable {
     private var socket: WebSocketClient?
     private var nextID = 0
 
+    /// What the page reported that a reader would not want: console messages, uncaught exceptions
+    /// and the browser's own log entries (WebGL warnings, failed loads), as `level: text`.
+    public private(set) var consoleMessages: [String] = []
+
     /// Starts Chromium with an empty page; throws when it does not offer its DevTools port in time.
-    public init(chromium: String = "chromium", timeout: Double = 30) throws {
+    /// `flags` set up its graphics: no GPU by default; WebGL tests give SwiftShader's flags, and
+    /// `--disable-webgl` shows a page as a browser without WebGL does.
+    public init(chromium: String = "chromium", flags: [String] = ["--disable-gpu"], timeout: Double = 30) throws {
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("book-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [chromium, "--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run",
+        process.arguments = [chromium, "--headless=new"] + flags + ["--no-sandbox", "--no-first-run",
                              "--disable-extensions", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                              "--user-data-dir=\(profile.path)", "about:blank"]
         process.standardOutput = FileHandle.nullDevice
@@ -72,6 +78,29 @@ public final class HeadlessBrowser: @unchecked Sendable {
         throw Self.failure("timed out after \(timeout) s waiting for \(expression)")
     }
 
+    /// Starts collecting `consoleMessages` (from the next page on).
+    public func watchConsole() throws {
+        for domain in ["Runtime.enable", "Log.enable"] { _ = try call(domain, params: [:]) }
+    }
+
+    /// Sends one DevTools command (`Input.dispatchMouseEvent`, ...) and returns its result.
+    @discardableResult
+    public func command(_ method: String, _ params: [String: Any] = [:]) throws -> [String: Any] {
+        let reply = try call(method, params: params)
+        if let error = reply["error"] { throw Self.failure("\(method) failed: \(error)") }
+        return reply["result"] as? [String: Any] ?? [:]
+    }
+
+    /// Saves what the page shows (the viewport, or the CSS-pixel rectangle `clip`) as a PNG.
+    public func screenshot(to file: URL, clip: (x: Double, y: Double, width: Double, height: Double)? = nil) throws {
+        var params: [String: Any] = ["format": "png"]
+        if let clip { params["clip"] = ["x": clip.x, "y": clip.y, "width": clip.width, "height": clip.height, "scale": 1] }
+        let result = try command("Page.captureScreenshot", params)
+        guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else { throw Self.failure("no screenshot") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
     /// Stops the browser and removes its profile.
     public func close() {
         socket = nil
@@ -96,6 +125,27 @@ public final class HeadlessBrowser: @unchecked Sendable {
                 if let error = message["error"] as? [String: Any] { return ["error": error] }
                 return message
             }
+            if let method = message["method"] as? String, let params = message["params"] as? [String: Any] {
+                noteConsole(method, params)
+            }
+        }
+    }
+
+    /// Keeps a console event's text.
+    private func noteConsole(_ method: String, _ params: [String: Any]) {
+        switch method {
+        case "Runtime.consoleAPICalled":
+            let args = (params["args"] as? [[String: Any]] ?? []).map { ($0["value"].map { "\($0)" }) ?? ($0["description"] as? String ?? "") }
+            consoleMessages.append("\(params["type"] ?? "log"): " + args.joined(separator: " "))
+        case "Runtime.exceptionThrown":
+            let details = params["exceptionDetails"] as? [String: Any]
+            let exception = details?["exception"] as? [String: Any]
+            consoleMessages.append("exception: \(exception?["description"] ?? details?["text"] ?? "")")
+        case "Log.entryAdded":
+            let entry = params["entry"] as? [String: Any]
+            consoleMessages.append("\(entry?["level"] ?? "log"): \(entry?["text"] ?? "")")
+        default:
+            break
         }
     }
 

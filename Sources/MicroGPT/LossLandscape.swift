@@ -22,10 +22,10 @@ public struct LossLandscape: Sendable, CustomStringConvertible {
     /// The batch's loss of each checkpoint's own weights (off the plane by what the plane misses).
     public let pathLosses: [Double]
 
-    /// The landscape of `run` over a `gridSize` × `gridSize` grid that covers the projected path
+    /// The landscape of `run` over a `grid` × `grid` grid that covers the projected path
     /// with a margin, measured on the last `batch` documents of the run's shuffled list (names a
     /// run shorter than the list never trains on). Two threads share the grid.
-    public init(run: TrainingRun, batch: Int, gridSize: Int) throws(TokenizerError) {
+    public init(run: TrainingRun, batch: Int, grid gridSize: Int) throws(TokenizerError) {
         let steps = run.checkpoints
         self.steps = steps
         let documents = Array(run.documents.suffix(max(batch, 1)))

@@ -24,7 +24,7 @@ extension MicroGPTBinding {
             try EngineCost.charge(a, numbers: EngineCost.product(run.checkpoints.count + 2, run.model.parameterCount))
             try EngineCost.charge(a, parameters: run.model.parameterCount, positions: positions,
                                   runs: grid * grid + 2 * run.checkpoints.count)
-            return try LossLandscape(run: run, batch: batch, gridSize: grid)
+            return try LossLandscape(run: run, batch: batch, grid: grid)
         }
         library.properties(LossLandscape.self, ["steps": \.steps, "documents": \.documents, "directionShares": \.directionShares,
                                                 "alphas": \.alphas, "betas": \.betas, "losses": \.losses,

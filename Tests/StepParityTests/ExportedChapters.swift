@@ -480,6 +480,11 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
+    let space = try QueryKeySpace(model: run.model, text: "anna", head: 3)
+    let step11Value = space
+    stepTexts.append(text(printed, step11Value))
+    printed = ""
+    // step 12
     let w4 = trace.positions[4].layers[0].heads[0].weights
     for p in trace.positions {
         let share = rounded(w4[p.position], places: 3)
@@ -487,7 +492,7 @@ func chapter_03_attention() throws -> [String] {
     }
     stepTexts.append(text(printed, ()))
     printed = ""
-    // step 12
+    // step 13
     let maps = try run.model.attention("emma")
     for map in maps {
         let sums = map.weights.map { row in row.reduce(0, +) }
@@ -689,14 +694,24 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, step9Value))
     printed = ""
     // step 10
-    let lastStep = Double(c.steps - 1)
-    let share = 1 - lastStep / Double(c.steps)
-    let step10Value = rounded(share, places: 6)
+    let embeddingMap = EmbeddingMap(run: run)
+    let step10Value = embeddingMap
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let step11Value = run.samples.filter { s in names.documents.contains(s) }
+    let landscape = try LossLandscape(run: run, batch: 8, grid: 15)
+    let step11Value = landscape
     stepTexts.append(text(printed, step11Value))
+    printed = ""
+    // step 12
+    let lastStep = Double(c.steps - 1)
+    let share = 1 - lastStep / Double(c.steps)
+    let step12Value = rounded(share, places: 6)
+    stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
+    let step13Value = run.samples.filter { s in names.documents.contains(s) }
+    stepTexts.append(text(printed, step13Value))
     printed = ""
     return stepTexts
 }
