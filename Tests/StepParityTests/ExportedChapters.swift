@@ -699,7 +699,7 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let landscape = try LossLandscape(run: run, batch: 8, grid: 15)
+    let landscape = try LossLandscape(run: run, batch: 16, grid: 21)
     let step11Value = landscape
     stepTexts.append(text(printed, step11Value))
     printed = ""
