@@ -8,7 +8,11 @@
     if (!window.THREE || !THREE.OrbitControls || !window.WebGLRenderingContext) return false;
     try {
       var probe = document.createElement("canvas");
-      return !!(probe.getContext("webgl") || probe.getContext("experimental-webgl"));
+      var gl = probe.getContext("webgl") || probe.getContext("experimental-webgl");
+      // Give the probe's context back at once: a page may hold only a few.
+      var lose = gl && gl.getExtension("WEBGL_lose_context");
+      if (lose) lose.loseContext();
+      return !!gl;
     } catch (e) {
       return false;
     }
