@@ -20,9 +20,10 @@ struct Scene3DWidgetTests {
         #expect(!html.contains("<details"))
         #expect(html.contains("<svg"))
         #expect(html.contains("<table"))
-        // Every frame's drawing, the default one shown.
-        #expect(html.components(separatedBy: "class=\"scene3d-drawing\"").count == 3)
+        // The default frame's drawing alone, and no boolean attribute (EPUB is XHTML).
+        #expect(html.components(separatedBy: "class=\"scene3d-drawing\"").count == 2)
         #expect(html.contains("data-index=\"1\">"))
+        #expect(!html.contains(" hidden"))
         #expect(html.contains("Token embeddings after 1,000\u{00A0}steps"))
         #expect(html.contains("50.0%, 25.0% and 12.5% of the variance, 87.5% together"))
     }

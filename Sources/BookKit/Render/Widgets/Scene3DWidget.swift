@@ -19,9 +19,11 @@ struct Scene3DWidget {
             + scene.frames.flatMap { $0.points.map { "\($0.label)\($0.x)\($0.y)\($0.z)" } }))
         let drawing = Scene3DDrawing(scene: scene, style: PageStyle(language: language, ids: ids))
         // The loss landscape's drawing shows the whole path at once: one drawing serves every frame.
-        let drawn = scene.kind == .lossLandscape ? [chosen] : Array(scene.frames.indices)
+        // Without scripts (EPUB) only the default frame: nothing could reveal the others.
+        let drawn = scene.kind == .lossLandscape || !interactive ? [chosen] : Array(scene.frames.indices)
         var html = "<figure class=\"widget scene3d\" data-widget=\"scene3d\" id=\"\(id)\">"
         if interactive {
+            html += "<script type=\"application/json\" class=\"scene3d-data\">\(json(text, chosen: chosen))</script>"
             html += "<div class=\"scene3d-live\" hidden>"
             html += "<div class=\"scene3d-stage\" tabindex=\"0\" role=\"application\" aria-roledescription=\"\(HTML.escape(words.view))\" "
             html += "aria-label=\"\(HTML.escape(text.title(chosen) + ". " + words.keys))\" aria-describedby=\"\(id)-readout\"></div>"
@@ -41,16 +43,17 @@ struct Scene3DWidget {
             html += "<output for=\"\(id)-input\">\(HTML.escape(text.valueLabel(chosen)))</output></div>"
         }
         html += "<figcaption><span class=\"scene3d-title\">\(HTML.escape(text.title(chosen)))</span> "
-        html += "<span class=\"scene3d-readout\" id=\"\(id)-readout\" aria-live=\"polite\">\(HTML.escape(text.readout(chosen)))</span></figcaption>"
+        html += "<span class=\"scene3d-readout\" id=\"\(id)-readout\" aria-live=\"polite\">\(HTML.escape(text.readout(chosen)))</span>"
         // The text alternative: every number of the frame shown, in a table.
-        let tables = text.tablesShared ? [chosen] : Array(scene.frames.indices)
+        let tables = text.tablesShared || !interactive ? [chosen] : Array(scene.frames.indices)
         html += interactive ? "<details class=\"scene3d-numbers\"><summary>\(HTML.escape(words.numbers))</summary>" : "<div class=\"scene3d-numbers\">"
         for index in tables {
             let hidden = tables.count > 1 && index != chosen ? " hidden" : ""
             html += "<div class=\"scene3d-table\" data-index=\"\(index)\"\(hidden)>\(text.table(index))</div>"
         }
         html += interactive ? "</details>" : "</div>"
-        if interactive { html += "<script type=\"application/json\" class=\"scene3d-data\">\(json(text, chosen: chosen))</script>" }
+        // The caption holds the table too: a figure's caption must be its first or last child.
+        html += "</figcaption>"
         return html + "</figure>"
     }
 

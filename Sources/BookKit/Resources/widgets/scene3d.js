@@ -59,6 +59,8 @@
     this.stage.appendChild(this.canvas);
     this.labels = document.createElement("div");
     this.labels.className = "scene3d-labels";
+    // The table below the view is the text alternative; the floating labels would only repeat it.
+    this.labels.setAttribute("aria-hidden", "true");
     this.stage.appendChild(this.labels);
     this.camera = new THREE.PerspectiveCamera(38, 1, 0.05, 50);
     this.camera.position.setFromSpherical(new THREE.Spherical(3.6, 1.1, 0.6));
