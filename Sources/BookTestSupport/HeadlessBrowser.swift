@@ -94,7 +94,10 @@ public final class HeadlessBrowser: @unchecked Sendable {
     /// Saves what the page shows (the viewport, or the CSS-pixel rectangle `clip`) as a PNG.
     public func screenshot(to file: URL, clip: (x: Double, y: Double, width: Double, height: Double)? = nil) throws {
         var params: [String: Any] = ["format": "png"]
-        if let clip { params["clip"] = ["x": clip.x, "y": clip.y, "width": clip.width, "height": clip.height, "scale": 1] }
+        if let clip {
+            params["clip"] = ["x": clip.x, "y": clip.y, "width": clip.width, "height": clip.height, "scale": 1]
+            params["captureBeyondViewport"] = true
+        }
         let result = try command("Page.captureScreenshot", params)
         guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else { throw Self.failure("no screenshot") }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -8,8 +8,9 @@ struct Scene3DDrawing {
     let style: PageStyle
 
     static let width = 360.0, height = 300.0
-    /// The view: turned 35° about the vertical axis and looking down 25°.
-    private static let yaw = 35.0 * .pi / 180, pitch = 25.0 * .pi / 180
+    /// The view the page's camera starts from (scene3d.js): azimuth 0.6 rad about the vertical
+    /// axis, 1.1 rad down from it, so the drawing and the WebGL scene agree.
+    private static let azimuth = 0.6, polar = 1.1
 
     /// Each coordinate's scale into the unit cube the scene is drawn in, the same for every
     /// frame (so that motion between frames is real motion): one scale for all three axes, except
@@ -45,9 +46,8 @@ struct Scene3DDrawing {
     /// The SVG position of a unit-cube point.
     private func project(_ p: (Double, Double, Double)) -> (x: Double, y: Double) {
         let (x, y, z) = p
-        let across = x * cos(Self.yaw) - y * sin(Self.yaw)
-        let depth = x * sin(Self.yaw) + y * cos(Self.yaw)
-        let up = z * cos(Self.pitch) + depth * sin(Self.pitch)
+        let across = x * cos(Self.azimuth) + y * sin(Self.azimuth)
+        let up = z * sin(Self.polar) + (y * cos(Self.azimuth) - x * sin(Self.azimuth)) * cos(Self.polar)
         let scale = Self.height * 0.36
         return (Self.width / 2 + across * scale, Self.height / 2 - up * scale)
     }
