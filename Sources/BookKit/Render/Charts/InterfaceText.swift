@@ -163,13 +163,24 @@ struct InterfaceText: Sendable, Codable {
 
     /// Every placeholder's word forms in this table, by the word's name, for checking their count.
     var wordForms: [(word: String, forms: WordForms)] {
-        Mirror(reflecting: self).children.flatMap { child -> [(word: String, forms: WordForms)] in
-            guard let template = child.value as? String else { return [] }
+        templates.flatMap { label, template -> [(word: String, forms: WordForms)] in
             return template.split(separator: "{").dropFirst().compactMap { piece in
                 guard let close = piece.firstIndex(of: "}") else { return nil }
                 let parts = piece[..<close].split(separator: "|", maxSplits: 1)
-                return parts.count > 1 ? WordForms(parsing: parts[1]).map { (child.label ?? "?", $0) } : nil
+                return parts.count > 1 ? WordForms(parsing: parts[1]).map { (label, $0) } : nil
             }
         }
+    }
+
+    /// Every text of the table by its name, a group's texts (`scene3D.reset`) included.
+    var templates: [(label: String, text: String)] {
+        func texts(_ value: Any, _ prefix: String) -> [(label: String, text: String)] {
+            Mirror(reflecting: value).children.flatMap { child -> [(label: String, text: String)] in
+                let label = prefix + (child.label ?? "?")
+                if let text = child.value as? String { return [(label, text)] }
+                return texts(child.value, label + ".")
+            }
+        }
+        return texts(self, "")
     }
 }

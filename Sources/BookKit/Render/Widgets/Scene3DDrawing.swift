@@ -5,7 +5,6 @@ import Foundation
 /// coordinates in a WebGL scene the reader can turn.
 struct Scene3DDrawing {
     let scene: Scene3DDisplay
-    let style: PageStyle
 
     static let width = 360.0, height = 300.0
     /// The view the page's camera starts from (scene3d.js): azimuth 0.6 rad about the vertical

@@ -9,7 +9,6 @@ struct Scene3DWidget {
     let interactive: Bool
 
     private var words: InterfaceText.Scene3DWords { InterfaceText.forLanguage(language).scene3D }
-    private var format: NumberFormat { NumberFormat(language: language) }
 
     func html(ids: PageIDs) -> String {
         guard !scene.frames.isEmpty else { return "" }
@@ -17,7 +16,7 @@ struct Scene3DWidget {
         let text = Scene3DText(scene: scene, language: language)
         let id = ids.unique(SVG.chartID("scene3d", [scene.kind.rawValue, String(scene.frames.count)]
             + scene.frames.flatMap { $0.points.map { "\($0.label)\($0.x)\($0.y)\($0.z)" } }))
-        let drawing = Scene3DDrawing(scene: scene, style: PageStyle(language: language, ids: ids))
+        let drawing = Scene3DDrawing(scene: scene)
         // The loss landscape's drawing shows the whole path at once: one drawing serves every frame.
         // Without scripts (EPUB) only the default frame: nothing could reveal the others.
         let drawn = scene.kind == .lossLandscape || !interactive ? [chosen] : Array(scene.frames.indices)

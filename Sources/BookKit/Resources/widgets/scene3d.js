@@ -117,6 +117,15 @@
     this.render();
   };
 
+  // Empties `group`, giving its buffers back to the GPU (three.js keeps them until told).
+  function clear(group) {
+    group.traverse(function (node) {
+      if (node.geometry) node.geometry.dispose();
+      if (node.material) node.material.dispose();
+    });
+    while (group.children.length) group.remove(group.children[0]);
+  }
+
   function line(points, colour, opacity) {
     var geometry = new THREE.BufferGeometry().setFromPoints(points);
     var material = new THREE.LineBasicMaterial({ color: colour, transparent: opacity < 1, opacity: opacity });
@@ -126,7 +135,7 @@
   // What stays while the slider moves: the axes and the surface, in the theme's colours.
   Scene.prototype.rebuild = function () {
     this.colours = colours(this.figure);
-    while (this.fixed.children.length) this.fixed.remove(this.fixed.children[0]);
+    clear(this.fixed);
     var c = this.colours, unit = this.unit, data = this.data;
     var floor = data.surface ? -0.6 : 0;
     this.axisEnds = [];
@@ -169,7 +178,7 @@
   Scene.prototype.show = function (index) {
     var data = this.data, frame = data.frames[index], c = this.colours, unit = this.unit, self = this;
     this.index = index;
-    while (this.frameGroup.children.length) this.frameGroup.remove(this.frameGroup.children[0]);
+    clear(this.frameGroup);
     this.labels.textContent = "";
     this.placed = [];
     var roleColour = { token: c.fg, marked: c.neg, query: c.neg, key: c.accent, path: c.fg };
@@ -226,6 +235,8 @@
     figure.setAttribute("data-frame", String(index));
     figure.querySelector(".scene3d-title").textContent = frame.title;
     figure.querySelector(".scene3d-readout").textContent = frame.readout;
+    var stage = figure.querySelector(".scene3d-stage"), hint = figure.querySelector(".scene3d-hint");
+    if (stage && hint) stage.setAttribute("aria-label", frame.title + ". " + hint.textContent);
     var output = figure.querySelector(".scene3d-slider output");
     if (output) output.textContent = frame.value;
     var input = figure.querySelector(".scene3d-slider input");
