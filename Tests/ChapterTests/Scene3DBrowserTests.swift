@@ -33,6 +33,8 @@ import Testing
     /// Opens `page` and waits until every 3D view has started (WebGL or flat).
     static func open(_ browser: HeadlessBrowser, _ page: String) throws {
         try browser.watchConsole()
+        // A desktop window tall enough that a centred figure clears the sticky header.
+        try browser.command("Emulation.setDeviceMetricsOverride", ["width": 1100, "height": 1400, "deviceScaleFactor": 1, "mobile": false])
         try browser.navigate(try site.get().appendingPathComponent("en/\(page)").absoluteString)
         try browser.waitUntil("document.readyState === 'complete' && document.querySelectorAll('figure.scene3d').length > 0 && [...document.querySelectorAll('figure.scene3d')].every(f => f.classList.contains('scene3d-webgl') || f.classList.contains('scene3d-flat'))")
     }

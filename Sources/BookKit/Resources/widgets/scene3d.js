@@ -186,15 +186,17 @@
     if (data.joined) this.frameGroup.add(line(positions, c.fg, 1));
     frame.points.forEach(function (p, k) {
       var at = positions[k], current = frame.highlight === k, colour = roleColour[p[4]] || c.fg;
+      // The key a query weighs most stands out in the text colour; elsewhere the chosen point is warm.
+      var marked = p[4] === "key" ? c.fg : c.neg;
       if (data.arrows) {
         var direction = at.clone(), length = direction.length();
         if (length > 1e-9) {
-          self.frameGroup.add(new THREE.ArrowHelper(direction.normalize(), new THREE.Vector3(), length, current ? c.neg : colour,
+          self.frameGroup.add(new THREE.ArrowHelper(direction.normalize(), new THREE.Vector3(), length, current ? marked : colour,
             Math.min(0.12, length * 0.3), Math.min(0.06, length * 0.15)));
         }
       }
       var dot = new THREE.Mesh(new THREE.SphereBufferGeometry(current ? 0.05 : 0.03, 12, 8),
-        new THREE.MeshBasicMaterial({ color: current ? c.neg : colour }));
+        new THREE.MeshBasicMaterial({ color: current ? marked : colour }));
       dot.position.copy(at);
       self.frameGroup.add(dot);
       if (p[0] !== "" || current) {
