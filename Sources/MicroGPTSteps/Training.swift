@@ -108,7 +108,8 @@ struct CheckpointKey: Hashable, Sendable {
 private func chargeRun(_ a: Arguments, _ config: Config, _ dataset: Dataset) throws {
     guard let valid = try? config.validated() else { return }
     let parameters = EngineCost.parameters(valid, vocabularySize: dataset.tokenizer.vocabularySize)
-    try EngineCost.charge(a, numbers: parameters)
+    // The model, and the weights at every checkpoint the run keeps (TrainingRun.checkpoints).
+    try EngineCost.charge(a, numbers: EngineCost.product(parameters, min(valid.steps, 20) + 2))
     try EngineCost.charge(a, parameters: parameters, positions: EngineCost.positions(dataset.documents, blockSize: valid.blockSize), runs: valid.steps)
     try EngineCost.charge(a, parameters: parameters, positions: valid.blockSize, runs: valid.sampleCount)
 }
