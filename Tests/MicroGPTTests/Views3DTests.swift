@@ -66,4 +66,23 @@ struct Views3DTests {
         #expect(space.kept > 0.9 && space.kept <= 1 + 1e-12)
         #expect(throws: InferenceError.self) { try QueryKeySpace(model: run.model, text: "anna", head: 4) }
     }
+
+    /// What chapter 05 says about its two views (with its own arguments) holds.
+    @Test func theTrainingChaptersClaimsHold() throws {
+        let run = try TrainingRun(dataset: try Fixture.names())
+        let map = EmbeddingMap(run: run)
+        let last = map.coordinates[map.steps.count - 1]
+        // The vowels lie farthest out on the first axis's positive side.
+        let farthest = last.indices.sorted { last[$0][0] > last[$1][0] }.prefix(5).map { map.symbols[$0] }
+        #expect(Set(farthest) == ["a", "e", "i", "o", "u"])
+        // At step 0 the three axes hold little more than three random directions' 3/16.
+        #expect(map.explained[0] > 3.0 / 16 && map.explained[0] < 0.3)
+
+        let landscape = try LossLandscape(run: run, batch: 16, grid: 21)
+        let gaps = landscape.steps.indices.map { abs(landscape.pathLosses[$0] - landscape.pathPlaneLosses[$0]) }
+        #expect(gaps.indices.max { gaps[$0] < gaps[$1] } == 0)
+        let end = landscape.steps.count - 1
+        #expect(landscape.lowest < landscape.pathLosses[end])
+        #expect(run.documents.count - landscape.documents.count >= run.config.steps)
+    }
 }
