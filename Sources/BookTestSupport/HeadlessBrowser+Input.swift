@@ -88,9 +88,9 @@ extension HeadlessBrowser {
         try png.write(to: url)
     }
 
-    /// Saves the whole page as a PNG file at `url`.
-    public func screenshot(to url: URL) throws {
-        let png = try screenshot()
+    /// Saves the viewport, or the CSS-pixel rectangle `clip` (x, y, width, height), as a PNG at `url`.
+    public func screenshot(to url: URL, clip: (Double, Double, Double, Double)? = nil) throws {
+        let png = try screenshot(clip: clip)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try png.write(to: url)
     }

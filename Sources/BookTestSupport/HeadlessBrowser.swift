@@ -8,15 +8,18 @@ public final class HeadlessBrowser: @unchecked Sendable {
     private let profile: URL
     private var socket: WebSocketClient?
     private var nextID = 0
-    /// What the page said on its console and the exceptions it threw, once `listenToConsole()` ran.
+    /// What the page reported that a reader would not want, once `listenToConsole()` ran: console
+    /// messages, uncaught exceptions and the browser's own log entries (WebGL warnings, failed loads).
     public internal(set) var consoleMessages: [String] = []
 
     /// Starts Chromium with an empty page; throws when it does not offer its DevTools port in time.
-    public init(chromium: String = "chromium", timeout: Double = 30) throws {
+    /// `flags` set up its graphics: no GPU by default; WebGL tests give SwiftShader's flags, and
+    /// `--disable-webgl` shows a page as a browser without WebGL does.
+    public init(chromium: String = "chromium", flags: [String] = ["--disable-gpu"], timeout: Double = 30) throws {
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("book-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [chromium, "--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run",
+        process.arguments = [chromium, "--headless=new"] + flags + ["--no-sandbox", "--no-first-run",
                              "--disable-extensions", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                              "--user-data-dir=\(profile.path)", "about:blank"]
         process.standardOutput = FileHandle.nullDevice
@@ -84,6 +87,14 @@ public final class HeadlessBrowser: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.005)
         }
         throw Self.failure("timed out after \(timeout) s waiting for \(expression)")
+    }
+
+    /// Sends one DevTools command (`Input.dispatchMouseEvent`, ...) and returns its result.
+    @discardableResult
+    public func command(_ method: String, _ params: [String: Any] = [:]) throws -> [String: Any] {
+        let reply = try call(method, params: params)
+        if let error = reply["error"] { throw Self.failure("\(method) failed: \(error)") }
+        return reply["result"] as? [String: Any] ?? [:]
     }
 
     /// A PNG of the viewport, or of the page area `clip` (x, y, width, height in CSS pixels).

@@ -17,8 +17,6 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
     public let samples: [String]
     /// What Adam did at every step to a handful of parameters (see `AdamRecorder.watched`).
     public let adamTracks: [AdamTrack]
-    /// The steps whose models every run keeps: 0, every tenth of the run, and the last.
-    public let checkpointSteps: [Int]
     private let snapshots: [Int: GPT]
     private let dataset: Dataset
 
@@ -34,8 +32,9 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         var losses: [Double] = []
         losses.reserveCapacity(min(config.steps, 1 << 16))
         var kept: [Int: GPT] = [0: initialModel]
-        checkpointSteps = TrainingRun.checkpoints(steps: trainer.config.steps)
-        let wanted = Set(snapshots + checkpointSteps)
+        // Besides the asked-for steps, every twentieth of the run: the path the 3D views draw and
+        // the timeline's checkpoints.
+        let wanted = Set(snapshots).union(Self.checkpoints(steps: trainer.config.steps))
         var recorder = AdamRecorder(model: initialModel, steps: trainer.config.steps)
         for step in 1...config.steps {
             losses.append(trainer.step())
@@ -48,6 +47,15 @@ public struct TrainingRun: Sendable, CustomStringConvertible {
         self.losses = LossCurve(losses)
         self.snapshots = kept
         samples = model.samples(count: config.sampleCount, temperature: config.temperature, random: random)
+    }
+
+    /// The steps whose model the run always keeps: 0 and every twentieth of the run to its end
+    /// (every step of a run shorter than 20), so that a path through training costs no retraining.
+    public var checkpoints: [Int] { Self.checkpoints(steps: config.steps) }
+
+    static func checkpoints(steps: Int) -> [Int] {
+        let interval = max(1, steps / 20)
+        return Array(stride(from: 0, through: steps, by: interval)) + (steps % interval == 0 ? [] : [steps])
     }
 
     /// The loss of the last step.

@@ -41,22 +41,22 @@ public struct TrainingCheckpoint: Sendable {
 }
 
 extension TrainingRun {
-    /// 0, every tenth of `steps` (rounded down, at least 1), and `steps`.
-    static func checkpoints(steps: Int) -> [Int] {
-        let every = max(1, steps / 10)
-        var marks = Array(stride(from: 0, through: steps, by: every))
-        if marks.last != steps { marks.append(steps) }
+    /// The timeline's steps: every other kept checkpoint (0, every tenth of the run) and the last,
+    /// all of them models the run kept, so that nothing trains again.
+    public var timelineSteps: [Int] {
+        var marks = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        if marks.last != config.steps { marks.append(config.steps) }
         return marks
     }
 
-    /// The run as a timeline: at each of `checkpointSteps`, the held-out loss over `heldOut`
+    /// The run as a timeline: at each of `timelineSteps`, the held-out loss over `heldOut`
     /// documents the run never trained on (or its first ones, when it trained on all), `samples`
     /// names at `temperature` from `seed`, and the distribution after `prefix`.
     public func timeline(prefix: String = "", heldOut: Int = 20, samples: Int = 6, temperature: Double = 0.5,
                          seed: Int = 1) throws -> TrainingTimeline {
         let unseen = documents.dropFirst(config.steps)
         let evaluation = Array((unseen.isEmpty ? documents[...] : unseen).prefix(max(1, heldOut)))
-        let checkpoints = try checkpointSteps.map { step in
+        let checkpoints = try timelineSteps.map { step in
             let model = self.model(atStep: step)
             var total = 0.0
             for document in evaluation { total += try model.loss(document) }

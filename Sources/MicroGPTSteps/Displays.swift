@@ -28,6 +28,12 @@ extension MicroGPTBinding {
             return .attentionLab(AttentionLabDisplay(lab))
         case let timeline as TrainingTimeline:
             return .trainingTimeline(TrainingTimelineDisplay(timeline))
+        case let map as EmbeddingMap:
+            return .scene3D(Scene3DDisplay(map))
+        case let landscape as LossLandscape:
+            return .scene3D(Scene3DDisplay(landscape))
+        case let space as QueryKeySpace:
+            return .scene3D(Scene3DDisplay(space))
         case let variants as Variants<Any>:
             return .variants(VariantsDisplay(
                 label: variants.label, values: variants.values,

@@ -13,7 +13,7 @@ public struct MicroGPTBinding: StepBinding {
     }
 
     /// Bump when a builtin's behaviour or the engine's arithmetic changes.
-    public var version: String { "microgpt-steps 1" }
+    public var version: String { "microgpt-steps 2" }
 
     public func register(in library: Library, context: LibraryContext) {
         registerMath(in: library)
@@ -26,6 +26,7 @@ public struct MicroGPTBinding: StepBinding {
         registerVariants(in: library)
         registerWidgets(in: library)
         registerGraphWidgets(in: library)
+        registerViews3D(in: library)
     }
 
     /// Autograd arithmetic: a Value with a Value or a Double, in either order, on one graph.

@@ -14,13 +14,15 @@ extension MicroGPTBinding {
         }
         library.properties(TrainingRun.self, ["config": \.config, "documents": \.documents, "tokenizer": \.tokenizer,
                                       "initialModel": \.initialModel, "model": \.model, "losses": \.losses,
-                                      "samples": \.samples, "finalLoss": \.finalLoss])
+                                      "samples": \.samples, "finalLoss": \.finalLoss,
+                                      "checkpoints": \.checkpoints])
         library.method(TrainingRun.self, "func model(atStep step: Int) -> GPT") { a in
             let run: TrainingRun = try a.this(), step: Int = try a(0)
             guard (0...run.config.steps).contains(step) else { throw StepFailure("step must be between 0 and \(run.config.steps), got \(step)") }
             // A step between the first and the last may be trained again up to it: charged alike
             // whether or not another chapter trained it already, so the budget never depends on timing.
-            if step > 0, step < run.config.steps {
+            // The run keeps its checkpoints: those cost nothing more.
+            if step > 0, step < run.config.steps, !run.checkpoints.contains(step) {
                 let parameters = run.model.parameterCount
                 try EngineCost.charge(a, parameters: parameters, positions: EngineCost.positions(run.documents, blockSize: run.config.blockSize), runs: step)
             }
@@ -106,7 +108,8 @@ struct CheckpointKey: Hashable, Sendable {
 private func chargeRun(_ a: Arguments, _ config: Config, _ dataset: Dataset) throws {
     guard let valid = try? config.validated() else { return }
     let parameters = EngineCost.parameters(valid, vocabularySize: dataset.tokenizer.vocabularySize)
-    try EngineCost.charge(a, numbers: parameters)
+    // The model, and the weights at every checkpoint the run keeps (TrainingRun.checkpoints).
+    try EngineCost.charge(a, numbers: EngineCost.product(parameters, min(valid.steps, 20) + 2))
     try EngineCost.charge(a, parameters: parameters, positions: EngineCost.positions(dataset.documents, blockSize: valid.blockSize), runs: valid.steps)
     // What every run keeps besides its weights: eleven checkpoints and a few parameters' Adam numbers at every step.
     try a.allocate(bytes: EngineCost.product(EngineCost.product(parameters, 11), 8) + EngineCost.product(valid.steps, 6 * MemoryLayout<AdamUpdate>.stride))

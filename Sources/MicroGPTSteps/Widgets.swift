@@ -25,11 +25,11 @@ extension MicroGPTBinding {
             guard (0...20).contains(samples) else { throw StepFailure("samples must be between 0 and 20, got \(samples)") }
             guard temperature > 0, temperature.isFinite else { throw StepFailure("the temperature must be above zero, got \(temperature)") }
             let parameters = run.model.parameterCount, block = run.config.blockSize
-            let marks = run.checkpointSteps.count
+            let marks = run.timelineSteps.count
             try EngineCost.charge(a, parameters: parameters, positions: block, runs: EngineCost.product(marks, heldOut + samples + 1))
             return try run.timeline(prefix: prefix, heldOut: heldOut, samples: samples, temperature: temperature, seed: try a(4))
         }
-        library.properties(TrainingRun.self, ["adamTracks": \.adamTracks, "checkpointSteps": \.checkpointSteps])
+        library.properties(TrainingRun.self, ["adamTracks": \.adamTracks, "timelineSteps": \.timelineSteps])
         library.properties(TrainingTimeline.self, ["steps": \.steps, "losses": \.losses, "learningRates": \.learningRates,
                                                    "tracks": \.tracks, "prefix": \.prefix, "heldOutCount": \.heldOutCount,
                                                    "checkpoints": \.checkpoints])

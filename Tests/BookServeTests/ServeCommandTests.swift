@@ -21,51 +21,12 @@ import Glibc
 
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalStopsTheServerWithStatusZeroAndFreesThePort(_ signal: Int32) async throws {
-        let tool = try Self.tool()
-        let scratch = ScratchBook()
-        let folder = scratch.root.appendingPathComponent("book")
-        let initialize = Process()
-        initialize.executableURL = tool
-        initialize.arguments = ["init", folder.path]
-        initialize.standardOutput = FileHandle.nullDevice
-        try initialize.run()
-        try await offThePool { initialize.waitUntilExit() }
-        #expect(initialize.terminationStatus == 0)
-
-        let output = Pipe()
-        let serve = Process()
-        serve.executableURL = tool
-        serve.arguments = ["serve", "--chapters", folder.appendingPathComponent("chapters").path, "--port", "0", "--quiet"]
-        serve.standardOutput = output
-        try serve.run()
-        defer { if serve.isRunning { serve.terminate(); serve.waitUntilExit() } }
-
-        // The first line names the URL; the site is there once the first build is done.
-        let line = try await offThePool { () -> String in
-            var text = ""
-            while !text.contains("\n") {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-            }
-            return text
-        }
-        let port = try #require(line.firstMatch(of: #/serving http://127\.0\.0\.1:(\d+)/ \(Ctrl-C stops\)/#).flatMap { UInt16($0.1) })
-        var status = 0
-        for _ in 0..<600 where status != 200 {
-            status = try await LoopbackHTTP.get(port: port, "/en/00-first-steps.html").status
-            if status != 200 { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(status == 200)
-
-        kill(serve.processIdentifier, signal)
-        let exited = try await offThePool { () -> Bool in
-            let deadline = Date().addingTimeInterval(15)
-            while serve.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            return !serve.isRunning
-        }
+        let serve = ServeProcess()
+        try await serve.start()
+        let port = serve.port
+        let exited = try await serve.stop(signal)
         #expect(exited)
-        #expect(serve.terminationReason == .exit && serve.terminationStatus == 0)
+        #expect(serve.process.terminationReason == .exit && serve.process.terminationStatus == 0)
         await #expect(throws: (any Error).self) { try await LoopbackHTTP.get(port: port, "/") }
         #expect(Self.canListen(on: port))
     }

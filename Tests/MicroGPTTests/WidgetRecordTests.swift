@@ -45,14 +45,16 @@ struct WidgetRecordTests {
         }
         // Watching changes nothing: the run ends with the trainer's weights.
         #expect(run.model.parameters == trainer.model.parameters)
-        #expect(run.checkpointSteps == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30])
+        // A 30-step run keeps every step (a twentieth rounds up to 1); the timeline shows every other.
+        #expect(run.checkpoints == Array(0...30))
+        #expect(run.timelineSteps == Array(stride(from: 0, through: 30, by: 2)))
     }
 
     @Test func timelineCheckpointsAreTheModelsAtThoseSteps() throws {
         let names = try Fixture.names()
         let run = try TrainingRun(config: Self.config, dataset: names)
         let timeline = try run.timeline(prefix: "a", heldOut: 5, samples: 3)
-        #expect(timeline.checkpoints.map(\.step) == run.checkpointSteps)
+        #expect(timeline.checkpoints.map(\.step) == run.timelineSteps)
         #expect(timeline.losses == run.losses.values && timeline.heldOutCount == 5)
         let held = Array(run.documents[Self.config.steps..<(Self.config.steps + 5)])
         for c in timeline.checkpoints {

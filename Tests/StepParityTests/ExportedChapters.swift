@@ -513,6 +513,11 @@ func chapter_03_attention() throws -> [String] {
     stepTexts.append(text(printed, step11Value))
     printed = ""
     // step 12
+    let space = try QueryKeySpace(model: run.model, text: "anna", head: 3)
+    let step12Value = space
+    stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
     let w4 = trace.positions[4].layers[0].heads[0].weights
     for p in trace.positions {
         let share = rounded(w4[p.position], places: 3)
@@ -520,7 +525,7 @@ func chapter_03_attention() throws -> [String] {
     }
     stepTexts.append(text(printed, ()))
     printed = ""
-    // step 13
+    // step 14
     let maps = try run.model.attention("emma")
     for map in maps {
         let sums = map.weights.map { row in row.reduce(0, +) }
@@ -733,14 +738,24 @@ func chapter_05_training() throws -> [String] {
     stepTexts.append(text(printed, step10Value))
     printed = ""
     // step 11
-    let lastStep = Double(c.steps - 1)
-    let share = 1 - lastStep / Double(c.steps)
-    let step11Value = rounded(share, places: 6)
+    let embeddingMap = EmbeddingMap(run: run)
+    let step11Value = embeddingMap
     stepTexts.append(text(printed, step11Value))
     printed = ""
     // step 12
-    let step12Value = run.samples.filter { s in names.documents.contains(s) }
+    let landscape = try LossLandscape(run: run, batch: 16, grid: 21)
+    let step12Value = landscape
     stepTexts.append(text(printed, step12Value))
+    printed = ""
+    // step 13
+    let lastStep = Double(c.steps - 1)
+    let share = 1 - lastStep / Double(c.steps)
+    let step13Value = rounded(share, places: 6)
+    stepTexts.append(text(printed, step13Value))
+    printed = ""
+    // step 14
+    let step14Value = run.samples.filter { s in names.documents.contains(s) }
+    stepTexts.append(text(printed, step14Value))
     printed = ""
     return stepTexts
 }

@@ -34,6 +34,8 @@ public indirect enum Display: Codable, Sendable, Hashable {
     case graphSweep(GraphSweepDisplay)
     /// The model's forward pass as a map of stations, with the vector at each for a few texts.
     case blockMap(BlockMapDisplay)
+    /// A 3D view the reader can turn, with a flat drawing and a table as its fallback.
+    case scene3D(Scene3DDisplay)
 }
 
 /// One head's attention weights: query characters on rows, key characters on columns; row i holds

@@ -13,9 +13,9 @@ import Testing
 
     static let cases: [HostileCase] = [
         .fails("ten million training steps", names + "let run = try TrainingRun(config: Config(steps: 10_000_000), dataset: names)",
-               "11:15 step.budget: \(past): this needs about 558080001 operations and 199988 are left"),
+               "11:15 step.budget: \(past): this needs about 558080001 operations and 199915 are left"),
         .fails("ten million training steps with the default budget", names + "let run = try TrainingRun(config: Config(steps: 10_000_000), dataset: names)",
-               "11:15 step.budget: step would run past its budget (5000000 operations / 30 s): this needs about 558080001 operations and 4999988 are left",
+               "11:15 step.budget: step would run past its budget (5000000 operations / 30 s): this needs about 558080001 operations and 4999915 are left",
                budget: StepBudget()),
         .fails("ten thousand samples", model + "m.samples(count: 10_000, temperature: 1, seed: 1)",
                "13:1 step.budget: \(pastSmall): this needs about 39681 operations and 4975 are left", budget: small),

@@ -42,6 +42,15 @@ import Testing
         .fails("Int of infinity", "Int(1e308 * 10)",
                "10:1 step.failed: Double value cannot be converted to Int because it is either infinite, NaN or too large"),
         .fails("a model step past the run", model + "run.model(atStep: 3)", "13:1 step.failed: step must be between 0 and 2, got 3"),
+        .fails("a landscape on no documents", model + "try LossLandscape(run: run, batch: 0, grid: 5)",
+               "13:5 step.failed: batch must be between 1 and 2, got 0"),
+        .fails("a landscape on a one-point grid", model + "try LossLandscape(run: run, batch: 1, grid: 1)",
+               "13:5 step.failed: grid must be between 2 and 41, got 1"),
+        .runs("a landscape of a short run", model + "try LossLandscape(run: run, batch: 2, grid: 2).steps", "[0, 1, 2]"),
+        .fails("queries and keys of a head the model lacks", model + "try QueryKeySpace(model: m, text: \"ann\", head: 1)",
+               "13:5 step.failed: there is no head 1: the model has 1 (0 to 0)"),
+        .fails("queries and keys past the block size", model + "try QueryKeySpace(model: m, text: \"annbob\", head: 0)",
+               "13:5 step.failed: the text is too long: BOS and the text take 7 positions, the model sees at most 4"),
     ]
 
     @Test(arguments: cases) func builtinArguments(_ hostile: HostileCase) { hostile.check() }

@@ -89,6 +89,23 @@ struct InterfaceText: Sendable, Codable {
     /// The autograd step-through and the block map.
     let sweep: SweepWords
     let blockMap: BlockMapWords
+    /// The 3D views' words (Render/Widgets/Scene3D*).
+    let scene3D: Scene3DWords
+
+    /// The words of the 3D views: controls, captions ({n} as in `filled`), table heads.
+    struct Scene3DWords: Sendable, Codable {
+        /// The stage's role description, its keys, the reset button, the table's summary, a share as a percentage ({1}).
+        let view, keys, reset, numbers, percent: String
+        /// The sliders: a training step, a query position.
+        let stepSlider, querySlider: String
+        /// Embeddings: title ({1} steps), readout ({1}-{3} each axis's share, {4} together), the token column.
+        let embeddingsTitle, embeddingsReadout, tokenColumn: String
+        /// Loss landscape: title; readout ({1}, {2} the directions' shares, {3} step, {4} loss on the plane, {5} the model's loss); columns.
+        let landscapeTitle, landscapeReadout, firstDirection, secondDirection, planeLoss, modelLoss: String
+        /// Queries and keys: title ({1} layer, {2} head); readout ({1} position, {2} its character, {3} key position,
+        /// {4} its character, {5} weight, {6} share kept); columns.
+        let queryKeyTitle, queryKeyReadout, score, weight: String
+    }
 
     /// The table for `language`; English when the language is unknown.
     static func forLanguage(_ language: String) -> InterfaceText {
@@ -158,13 +175,24 @@ struct InterfaceText: Sendable, Codable {
 
     /// Every placeholder's word forms in this table, by the word's name, for checking their count.
     var wordForms: [(word: String, forms: WordForms)] {
-        Mirror(reflecting: self).children.flatMap { child -> [(word: String, forms: WordForms)] in
-            guard let template = child.value as? String else { return [] }
+        templates.flatMap { label, template -> [(word: String, forms: WordForms)] in
             return template.split(separator: "{").dropFirst().compactMap { piece in
                 guard let close = piece.firstIndex(of: "}") else { return nil }
                 let parts = piece[..<close].split(separator: "|", maxSplits: 1)
-                return parts.count > 1 ? WordForms(parsing: parts[1]).map { (child.label ?? "?", $0) } : nil
+                return parts.count > 1 ? WordForms(parsing: parts[1]).map { (label, $0) } : nil
             }
         }
+    }
+
+    /// Every text of the table by its name, a group's texts (`scene3D.reset`) included.
+    var templates: [(label: String, text: String)] {
+        func texts(_ value: Any, _ prefix: String) -> [(label: String, text: String)] {
+            Mirror(reflecting: value).children.flatMap { child -> [(label: String, text: String)] in
+                let label = prefix + (child.label ?? "?")
+                if let text = child.value as? String { return [(label, text)] }
+                return texts(child.value, label + ".")
+            }
+        }
+        return texts(self, "")
     }
 }

@@ -70,7 +70,10 @@ struct VendorLibraryMissing: Error, CustomStringConvertible {
 /// they exist. Pages without widgets load none of this.
 enum WidgetAssets {
     /// The vendor libraries each widget needs, by widget name.
-    static let needs: [String: [String]] = ["math": ["katex"]]
+    static let needs: [String: [String]] = [
+        "math": ["katex"],
+        "scene3d": ["three"],
+    ]
 
     /// The widget names used in `body`, in first-use order.
     static func widgets(in body: String) -> [String] {

@@ -86,6 +86,8 @@ enum Presenter {
             return GraphSweepWidget(sweep: sweep).html(language: language, ids: ids, interactive: interactive)
         case .blockMap(let map):
             return BlockMapWidget(map: map).html(language: language, ids: ids, interactive: interactive)
+        case .scene3D(let scene):
+            return Scene3DWidget(scene: scene, language: language, interactive: interactive).html(ids: ids)
         case .vector(let vector) where !vector.isEmpty:
             return Tables.vector(vector, language: language)
         case .integers(let vector) where !vector.isEmpty:
