@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A browser library from a Debian `libjs-*` package, copied into the site when a page needs it,
 /// so pages work offline and from `file://` (no CDN, no npm).
@@ -75,17 +76,21 @@ enum WidgetAssets {
         "scene3d": ["three"],
     ]
 
-    /// The widget names used in `body`, in first-use order.
+    /// The widget names used in `body`, in first-use order. A byte scan: it reads every page.
     static func widgets(in body: String) -> [String] {
+        let marker = Array("data-widget=\"".utf8)
         var names: [String] = []
-        var rest = body[...]
-        let marker = "data-widget=\""
-        while let start = rest.range(of: marker) {
-            let after = rest[start.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            let name = String(after[..<end])
-            if !names.contains(name) { names.append(name) }
-            rest = after[end...]
+        var body = body
+        body.withUTF8 { bytes in
+            var i = 0
+            while i + marker.count <= bytes.count {
+                guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+                let start = i + marker.count
+                guard let end = bytes[start...].firstIndex(of: 0x22) else { break }  // the closing quote
+                let name = String(decoding: bytes[start..<end], as: UTF8.self)
+                if !names.contains(name) { names.append(name) }
+                i = end
+            }
         }
         return names
     }
@@ -102,6 +107,17 @@ enum WidgetAssets {
         try? Assets.data("widgets/\(name).\(ext)")
     }
 
+    /// Whether the tool has `Resources/widgets/<name>.<ext>`, asked once per file and process.
+    static func hasResource(_ name: String, _ ext: String) -> Bool {
+        present.withLock { known in
+            if let answer = known[name + "." + ext] { return answer }
+            let answer = resource(name, ext) != nil
+            known[name + "." + ext] = answer
+            return answer
+        }
+    }
+    private static let present = Mutex<[String: Bool]>([:])
+
     /// The `<head>` tags for a page whose body is `body`, `up` being the path to the site root.
     static func headTags(body: String, up: String) -> String {
         let widgets = widgets(in: body)
@@ -111,8 +127,8 @@ enum WidgetAssets {
             for script in library.scripts { tags += "<script src=\"\(up)assets/vendor/\(library.name)/\(script)\" defer></script>\n" }
         }
         for widget in widgets {
-            if resource(widget, "css") != nil { tags += "<link rel=\"stylesheet\" href=\"\(up)assets/widgets/\(widget).css\">\n" }
-            if resource(widget, "js") != nil { tags += "<script src=\"\(up)assets/widgets/\(widget).js\" defer></script>\n" }
+            if hasResource(widget, "css") { tags += "<link rel=\"stylesheet\" href=\"\(up)assets/widgets/\(widget).css\">\n" }
+            if hasResource(widget, "js") { tags += "<script src=\"\(up)assets/widgets/\(widget).js\" defer></script>\n" }
         }
         return tags
     }

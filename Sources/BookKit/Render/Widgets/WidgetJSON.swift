@@ -1,29 +1,63 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The compact JSON a widget embeds for its script, and the short number text widgets show.
 /// Numbers keep a few significant digits (pages stay small) and are written exactly as
 /// JavaScript's `String(number)` writes them, so a number reads the same in the static form
 /// (drawn here) and in the live one (drawn by the script from the JSON).
 enum WidgetJSON {
+    /// `x` in C's `%.{digits-1}e` form, split: its sign, its significant digits without trailing
+    /// zeros, and its decimal exponent (0.0012345 at 4 digits: false, "1235", -3). One `vsnprintf`
+    /// per number: widgets write tens of thousands of them.
+    private struct Scientific {
+        var negative: Bool
+        var digits: String
+        var exponent: Int
+        /// The rounded value itself.
+        var value: Double
+    }
+
+    private static func decimal(_ x: Double, digits: Int) -> Scientific? {
+        guard x.isFinite, x != 0 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Scientific? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = withVaList([Int32(max(0, digits - 1)), x]) { vsnprintf(base, 64, "%.*e", $0) }
+            guard count > 0, count < 64 else { return nil }
+            let value = strtod(base, nil)
+            var i = 0, negative = false
+            if base[0] == 0x2D { negative = true; i = 1 }  // "-"
+            var digitBytes: [UInt8] = []
+            while i < Int(count), base[i] != 0x65 {  // up to "e"
+                if base[i] != 0x2E { digitBytes.append(UInt8(base[i])) }  // skip "."
+                i += 1
+            }
+            guard i < Int(count), let exponent = Int(String(cString: base + i + 1)) else { return nil }
+            while digitBytes.count > 1 && digitBytes.last == 0x30 { digitBytes.removeLast() }
+            return Scientific(negative: negative, digits: String(decoding: digitBytes, as: UTF8.self), exponent: exponent, value: value)
+        }
+    }
+
     /// `x` rounded to `digits` significant digits.
     static func rounded(_ x: Double, digits: Int = 4) -> Double {
         guard x.isFinite, x != 0 else { return x == 0 ? 0 : x }
-        return Double(String(format: "%.\(digits - 1)e", x)) ?? x
+        return decimal(x, digits: digits)?.value ?? x
     }
 
     /// `x` rounded to `digits` significant digits, as JavaScript prints it (`0.00001`, `1.5e-7`, `2`);
     /// `null` for a number JSON cannot hold.
     static func number(_ x: Double, digits: Int = 4) -> String {
-        let r = rounded(x, digits: digits)
-        guard r.isFinite else { return "null" }
-        if r == 0 { return "0" }
-        // Swift's shortest digits and exponent, then ECMAScript's Number::toString layout.
-        let parts = String(format: "%.\(digits - 1)e", abs(r)).split(separator: "e")
-        guard parts.count == 2, let exponent = Int(parts[1]) else { return "\(r)" }
-        var digitsText = parts[0].replacingOccurrences(of: ".", with: "")
-        while digitsText.count > 1 && digitsText.hasSuffix("0") { digitsText.removeLast() }
-        let k = digitsText.count, n = exponent + 1
-        let sign = r < 0 ? "-" : ""
+        guard x.isFinite else { return "null" }
+        guard let d = decimal(x, digits: digits), d.value != 0 else { return "0" }
+        return javaScript(d)
+    }
+
+    /// ECMAScript's Number::toString layout of `d`.
+    private static func javaScript(_ d: Scientific) -> String {
+        let digitsText = d.digits
+        let k = digitsText.count, n = d.exponent + 1
+        let sign = d.negative ? "-" : ""
         if k <= n && n <= 21 { return sign + digitsText + String(repeating: "0", count: n - k) }
         if 0 < n && n <= 21 {
             return sign + digitsText.prefix(n) + "." + digitsText.dropFirst(n)
@@ -44,13 +78,12 @@ enum WidgetJSON {
     /// `x` for JSON: the same double as `number(x)`, in whichever of JavaScript's form and the
     /// exponent form (`1.234e-6` for `0.000001234`) is shorter.
     static func json(_ x: Double, digits: Int = 4) -> String {
-        let plain = number(x, digits: digits)
-        let r = rounded(x, digits: digits)
-        guard r.isFinite, r != 0, abs(r) < 1e-3 else { return plain }
-        var parts = String(format: "%.\(digits - 1)e", r).split(separator: "e").map(String.init)
-        guard parts.count == 2, let exponent = Int(parts[1]) else { return plain }
-        while parts[0].contains(".") && (parts[0].hasSuffix("0") || parts[0].hasSuffix(".")) { parts[0].removeLast() }
-        let short = parts[0] + "e" + String(exponent)
+        guard x.isFinite else { return "null" }
+        guard let d = decimal(x, digits: digits), d.value != 0 else { return "0" }
+        let plain = javaScript(d)
+        guard abs(d.value) < 1e-3 else { return plain }
+        let mantissa = d.digits.count == 1 ? d.digits : d.digits.prefix(1) + "." + d.digits.dropFirst()
+        let short = (d.negative ? "-" : "") + mantissa + "e" + String(d.exponent)
         return short.count < plain.count ? short : plain
     }
 
