@@ -51,6 +51,8 @@ enum LiveScript {
       if (saved !== null) {
         pending = Number(saved) || 0;
         window.scrollTo(0, pending);
+        // Once the text is laid out, and again once images and fonts are in.
+        document.addEventListener("DOMContentLoaded", function () { if (pending !== null) window.scrollTo(0, pending); });
         window.addEventListener("load", function () { window.scrollTo(0, pending); pending = null; });
       }
       var overlay = null;

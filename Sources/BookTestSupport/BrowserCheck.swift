@@ -181,6 +181,8 @@ public struct BrowserCheck: Sendable {
                              "--disable-extensions", "--user-data-dir=\(profile.path)"] + arguments
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
+        BrowserTurns.take()
+        defer { BrowserTurns.give() }
         try process.run()
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }

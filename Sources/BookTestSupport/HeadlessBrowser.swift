@@ -8,6 +8,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
     private let profile: URL
     private var socket: WebSocketClient?
     private var nextID = 0
+    /// Whether this browser holds one of the turns browsers take (given back by `close()`).
+    private var holdsTurn = false
     /// What the page reported that a reader would not want, once `listenToConsole()` ran: console
     /// messages, uncaught exceptions and the browser's own log entries (WebGL warnings, failed loads).
     public internal(set) var consoleMessages: [String] = []
@@ -16,6 +18,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
     /// `flags` set up its graphics: no GPU by default; WebGL tests give SwiftShader's flags, and
     /// `--disable-webgl` shows a page as a browser without WebGL does.
     public init(chromium: String = "chromium", flags: [String] = ["--disable-gpu"], timeout: Double = 30) throws {
+        BrowserTurns.take()
+        holdsTurn = true
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("book-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -24,8 +28,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
                              "--user-data-dir=\(profile.path)", "about:blank"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
         do {
+            try process.run()
             // Chromium writes the port it chose into its profile.
             let portFile = profile.appendingPathComponent("DevToolsActivePort")
             let deadline = Date().addingTimeInterval(timeout)
@@ -115,6 +119,10 @@ public final class HeadlessBrowser: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: profile)
+        if holdsTurn {
+            holdsTurn = false
+            BrowserTurns.give()
+        }
     }
 
     /// Sends one command and returns the message that answers it (events in between are skipped,
@@ -142,4 +150,12 @@ public final class HeadlessBrowser: @unchecked Sendable {
     }
 
     private static func failure(_ text: String) -> LoopbackSocket.Failure { LoopbackSocket.Failure(description: "Chromium: " + text) }
+}
+
+/// How many Chromiums the tests run at once, whoever starts them: more than two on two cores
+/// (software WebGL among them) make every page slow enough to miss its test's waits.
+enum BrowserTurns {
+    private static let turns = DispatchSemaphore(value: 2)
+    static func take() { turns.wait() }
+    static func give() { turns.signal() }
 }

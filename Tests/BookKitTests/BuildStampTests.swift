@@ -5,7 +5,7 @@ import Testing
 
 /// A build whose inputs are those of the site it would replace does nothing, and anything that
 /// would make a different site (or a site that is no longer as written) makes it build.
-@Suite struct BuildStampTests {
+@Suite(.ownThreads) struct BuildStampTests {
     /// A scratch book whose builds record whether they rendered.
     final class Book: @unchecked Sendable {
         let scratch = ScratchBook()

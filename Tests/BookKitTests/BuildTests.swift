@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import BookKit
 
-@Suite struct BuildTests {
+@Suite(.ownThreads) struct BuildTests {
     static let english = """
     # Numbers
 

@@ -4,7 +4,7 @@ import Testing
 @testable import BookKit
 
 /// The result cache: reused exactly when the program, the data it read and the engine are the same.
-@Suite struct CacheTests {
+@Suite(.ownThreads) struct CacheTests {
     static let chapter = """
     # Cached
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import BookKit
 
-@Suite struct ChapterParserTests {
+@Suite(.ownThreads) struct ChapterParserTests {
     static let text = """
     # Dot products
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import BookKit
 
-@Suite struct CheckTests {
+@Suite(.ownThreads) struct CheckTests {
     static let chapter = """
     # Check
 

@@ -1,4 +1,5 @@
 import CCmark
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -6,7 +7,7 @@ import Testing
 /// Our HTML writer renders the Markdown tree exactly as cmark's own renderer would (where the
 /// book adds nothing: no raw HTML, no pipe tables), so leaving cmark's renderer changed no page.
 /// (One known difference: an explicitly empty link title, `[a](b "")`, gets no `title=""`.)
-struct CmarkParityTests {
+@Suite(.ownThreads) struct CmarkParityTests {
     static let documents = [
         "# Title\n\nA *b* **c** `d` [e](f.html#g \"t'\") ![i *j*](k.png \"l\")\nsoft\\\nhard\n",
         "- a\n- b\n\n  c\n- d\n\n1. x\n2. y\n\n7) tight\n8) list\n\n> quote\n> > nested\n\n---\n\n***\n",

@@ -4,7 +4,7 @@ import Testing
 import ZIPFoundation
 @testable import BookKit
 
-@Suite("EPUB")
+@Suite("EPUB", .ownThreads)
 struct EPUBTests {
     @Test func mimetypeIsTheFirstEntryStoredWithoutExtraField() throws {
         let bytes = [UInt8](try EPUBPackage.data(for: EPUBFixture.book("en")))

@@ -6,7 +6,7 @@ import Testing
 /// `book check --fix` on hostile line ends and containers: each case is a chapter's bytes and
 /// exactly the bytes it must have after the fix (only output blocks change, every other line
 /// keeps its own line end), and the fixed chapter then checks clean.
-@Suite struct HostileFixTests {
+@Suite(.ownThreads) struct HostileFixTests {
     struct Case: CustomStringConvertible, Sendable {
         let name: String
         let before: String

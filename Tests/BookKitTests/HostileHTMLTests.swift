@@ -6,7 +6,7 @@ import Testing
 /// Hostile chapters, built: pages never carry a script URL, and every id on a page is unique
 /// whatever the headings and steps are called. Each case is a chapter's text and what its page
 /// must (and must not) hold.
-@Suite struct HostileHTMLTests {
+@Suite(.ownThreads) struct HostileHTMLTests {
     struct Case: CustomStringConvertible, Sendable {
         let name: String
         let text: String

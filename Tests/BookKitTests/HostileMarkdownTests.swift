@@ -1,10 +1,11 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
 
 /// Hostile chapters, read: each is a chapter's text and exactly what the parser must say of it
 /// (`id line:column severity`, in order) and how many steps it finds. Nothing here runs a step.
-@Suite struct HostileMarkdownTests {
+@Suite(.ownThreads) struct HostileMarkdownTests {
     struct Case: CustomStringConvertible, Sendable {
         let name: String
         let text: String

@@ -5,7 +5,7 @@ import Testing
 
 /// Hostile books as a whole: language folders whose names would reach an attribute or a path,
 /// pages the link checker must refuse, and sizes that must not take quadratic time.
-@Suite struct HostileSiteTests {
+@Suite(.ownThreads) struct HostileSiteTests {
     /// A language folder's name (or a `--language` value) and whether a book may use it.
     static let languages: [(String, Bool)] = [
         ("en", true), ("pt-BR", true), ("zh-Hant-TW", true), ("sr-Latn", true), ("ast", true),

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 
@@ -13,7 +14,7 @@ func html(_ text: String, replacing replacement: @escaping (MarkdownNode) -> Mar
     return writer.html(markdown(text))
 }
 
-@Suite struct MarkdownTests {
+@Suite(.ownThreads) struct MarkdownTests {
     @Test func blocksCarryTheirSourcePositions() {
         let document = markdown("# Title\n\nSome *text*.\n\n  ```swift step\n  let a = 1\n  ```\n")
         let blocks = document.nodes.filter { $0.fenceInfo == "swift step" }

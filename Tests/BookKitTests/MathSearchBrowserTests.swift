@@ -7,7 +7,7 @@ import Testing
 /// fonts; the search box finds English, Russian (any case, ё or е) and Estonian words, groups
 /// results by chapter, and works with the keyboard, at phone width and in dark mode; no page
 /// writes a console message. Screenshots go to .build/screenshots/search.
-@Suite(.serialized) struct MathSearchBrowserTests {
+@Suite(.serialized, .ownThreads) struct MathSearchBrowserTests {
     private static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/screenshots/search")
 

@@ -7,7 +7,7 @@ import ZIPFoundation
 /// Formulas: both authoring forms are read with every byte's place in the file, KaTeX typesets
 /// them at build time (HTML for the site, MathML for EPUB), and a formula it rejects is an error at
 /// the exact line and column, with nothing written.
-@Suite struct MathTests {
+@Suite(.ownThreads) struct MathTests {
     static let chapter = """
     # Formulas
 

@@ -1,8 +1,9 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
 
-@Suite struct PageLibrariesTests {
+@Suite(.ownThreads) struct PageLibrariesTests {
     @Test func widgetNamesAreReadFromTheBodyOnceEachInOrder() {
         let body = #"<div data-widget="lab"></div><p>data-widget</p><div data-widget="map"></div><div data-widget="lab"></div>"#
         #expect(WidgetAssets.widgets(in: body) == ["lab", "map"])

@@ -1,8 +1,9 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 
 /// Pipe tables, which core CommonMark leaves as paragraphs, become HTML tables.
-struct PipeTableTests {
+@Suite(.ownThreads) struct PipeTableTests {
     @Test func aPipeTableBecomesATableWithMarkdownCells() {
         let out = html("# T\n\n| Idea | Where |\n|---|:---:|\n| Tokens | [Overview](01-overview.html) |\n| a < b | `x` |\n\nAfter.\n")
         #expect(out.contains("<thead><tr><th>Idea</th><th>Where</th></tr></thead>"))

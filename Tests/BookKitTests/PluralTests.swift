@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Words after computed numbers follow CLDR's plural rules, and numbers each language's format.
-struct PluralTests {
+@Suite(.ownThreads) struct PluralTests {
     private func categories(_ language: String, _ numbers: [String]) throws -> [PluralCategory] {
         let rules = try #require(PluralRules.forLanguage(language))
         return numbers.map { rules.category(ofNumberText: $0) }

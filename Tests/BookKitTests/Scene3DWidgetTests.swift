@@ -1,10 +1,11 @@
 @testable import BookKit
+import BookTestSupport
 import Foundation
 import Testing
 
 /// A 3D view's page form: the WebGL part and its data only where scripts run; the flat drawing and
 /// the table of numbers always; words and numbers in the page's language.
-struct Scene3DWidgetTests {
+@Suite(.ownThreads) struct Scene3DWidgetTests {
     static let scene = Scene3DDisplay(kind: .embeddings, numbers: [0.5, 0.25, 0.125], frames: [
         .init(value: 0, points: [.init(label: "a", x: 1, y: 0, z: 0, role: .token), .init(label: "⟨BOS⟩", x: 0, y: -1, z: 0.5, role: .marked)],
               numbers: [0.1, 0.05, 0.025]),

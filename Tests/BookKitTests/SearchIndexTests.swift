@@ -6,7 +6,7 @@ import Testing
 /// The search index the build writes for each edition: one document per section, with the text a
 /// reader sees (inline values in, code and formulas out); English stemmed, Russian and Estonian
 /// lowercased with ё as е.
-@Suite struct SearchIndexTests {
+@Suite(.ownThreads) struct SearchIndexTests {
     @Test func sectionsAreTheDocuments() throws {
         let book = ScratchBook()
         try SearchFixture.write(to: book)

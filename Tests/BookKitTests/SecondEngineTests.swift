@@ -34,7 +34,7 @@ struct TallyBinding: StepBinding {
     }
 }
 
-@Suite struct SecondEngineTests {
+@Suite(.ownThreads) struct SecondEngineTests {
     static let chapter = """
     # Tallies
 

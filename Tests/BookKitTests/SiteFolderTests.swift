@@ -5,7 +5,7 @@ import Testing
 
 /// The output folder is replaced whole, and only when `book build` wrote it: `--output` never
 /// deletes or replaces anything the tool did not write, and two builds to one folder take turns.
-struct SiteFolderTests {
+@Suite(.ownThreads) struct SiteFolderTests {
     /// A scratch folder that holds the output folder `site` and whatever a case puts beside it.
     final class Place: @unchecked Sendable {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("site-folder-\(UUID().uuidString)")

@@ -5,7 +5,7 @@ import Testing
 
 /// Translated sections record the English they translate; stale ones are named, strict checks
 /// find what a translation lacks, and the glossary's "Used in" lines come from real links.
-@Suite struct TranslationTests {
+@Suite(.ownThreads) struct TranslationTests {
     static let english = """
     # Words
 

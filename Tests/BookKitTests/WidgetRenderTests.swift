@@ -1,10 +1,11 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
 
 /// The widgets' static forms and embedded data: readable without scripts, no script data in EPUB,
 /// numbers written as JavaScript writes them.
-struct WidgetRenderTests {
+@Suite(.ownThreads) struct WidgetRenderTests {
     @Test func numbersAreWrittenAsJavaScriptWritesThem() {
         #expect(WidgetJSON.number(0.123456) == "0.1235")
         #expect(WidgetJSON.number(-0.0000123456) == "-0.00001235")

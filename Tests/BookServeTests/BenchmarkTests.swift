@@ -50,11 +50,13 @@ import Testing
             try await offThePool { try browser.waitUntil("document.body.innerText.includes('\(sentence)')") }
             times.append(ContinuousClock.now - start)
             // The script restores the position right after the reload; give it the moment it needs.
-            let y = try await offThePool { () -> String? in
-                try? browser.waitUntil("window.scrollY === 1500", timeout: 5)
-                return try browser.evaluate("window.scrollY")
+            // A widget that grows above the place once its script runs moves the text down, and
+            // the browser's scroll anchoring follows it: the reader still sees the same lines.
+            let y = try await offThePool { () -> Double? in
+                try? browser.waitUntil("Math.abs(window.scrollY - 1500) <= 100", timeout: 30)
+                return try browser.evaluate("window.scrollY").flatMap(Double.init)
             }
-            #expect(y == "1500")
+            #expect(y.map { abs($0 - 1500) <= 100 } == true, "scrolled to \(y.map(String.init) ?? "nothing")")
         }
         serve.interrupt()
         let log = try await offThePool { () -> String in

@@ -8,7 +8,7 @@ import Testing
 /// failed request, charts present, sliders and language switchers working, no `pre` that scrolls
 /// sideways at 1280 or 390 px, no negative zero. Screenshots of
 /// every page (light, dark, phone) go to .build/screenshots/book for a person to look at.
-struct BookPagesTests {
+@Suite(.ownThreads) struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -7,7 +7,7 @@ import Testing
 /// The real book's search, in headless Chromium: a word typed into the box lists every section
 /// whose text holds it, in any case and with ё typed as е; the expected sections are read from the
 /// built index's own documents, never typed by hand. Formulas on the real pages are drawn by KaTeX.
-struct BookSearchTests {
+@Suite(.ownThreads) struct BookSearchTests {
     @Test func searchFindsEverySectionWithTheWordInEachLanguage() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -6,7 +6,7 @@ import Testing
 
 /// The real book as EPUB, one file per language, each passing the W3C's EPUBCheck without a
 /// warning; the site and the EPUBs come from one build.
-struct EPUBBookTests {
+@Suite(.ownThreads) struct EPUBBookTests {
     @Test func everyLanguageIsAValidEPUB() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-epub-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -1,11 +1,12 @@
 import BookKit
+import BookTestSupport
 import Foundation
 import MicroGPT
 import Testing
 
 /// The numbers the English book is about, checked on the chapters' own step values,
 /// independently of their `output` blocks.
-struct KeyNumberTests {
+@Suite(.ownThreads) struct KeyNumberTests {
     @Test func foundations() throws {
         let results = try Book.run("en", "00-foundations")
         #expect(results.allSatisfy { $0.outcome.diagnostics.isEmpty })

@@ -1,9 +1,10 @@
 import BookKit
+import BookTestSupport
 import Foundation
 import Testing
 
 /// Numbers in the prose come from steps: no decimal number is typed by hand outside code.
-struct ProseTests {
+@Suite(.ownThreads) struct ProseTests {
     @Test(arguments: Book.languages)
     func noHandTypedDecimalNumbersInProse(language: String) throws {
         let decimal = try Regex(#"\d+[.,]\d+"#)

@@ -9,7 +9,7 @@ import Testing
 /// something, turns by drag and by key, resets, and its slider shows the engine's numbers (computed
 /// here by running the chapter's own steps); without WebGL, and in print, the SVG drawing shows.
 /// No console message either way. Screenshots go to .build/screenshots/views3d.
-@Suite(.serialized) struct Scene3DBrowserTests {
+@Suite(.serialized, .ownThreads) struct Scene3DBrowserTests {
     static let webGL = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--enable-webgl", "--ignore-gpu-blocklist"]
     static let shots = Book.root.appendingPathComponent(".build/screenshots/views3d")
 

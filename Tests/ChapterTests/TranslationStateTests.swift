@@ -1,11 +1,12 @@
 import BookKit
+import BookTestSupport
 import Foundation
 import MicroGPTSteps
 import Testing
 
 /// The book's translations are in step with the English, section by section: `book check
 /// --strict` passes (no stale or unmarked section, nothing lacking, glossaries in alphabet order).
-struct TranslationStateTests {
+@Suite(.ownThreads) struct TranslationStateTests {
     @Test func theStrictCheckPassesOnTheBook() throws {
         do throws(BuildError) {
             let report = try Project(options: BuildOptions(chapters: Book.chapters.path), binding: MicroGPTBinding()).check(strict: true)

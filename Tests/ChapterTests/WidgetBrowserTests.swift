@@ -9,7 +9,7 @@ import Testing
 /// the keyboard (menus, slider keys): every number they show must be the engine's, computed here
 /// from MicroGPT directly and rounded as the pages round. Screenshots (light, dark, phone) go to
 /// .build/screenshots/widgets.
-@Suite(.serialized) struct WidgetBrowserTests {
+@Suite(.serialized, .ownThreads) struct WidgetBrowserTests {
     /// The book, built once for both tests.
     static let site: URL? = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-widgets-\(UUID().uuidString)")

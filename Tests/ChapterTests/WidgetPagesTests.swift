@@ -9,7 +9,7 @@ import Testing
 /// driven in headless Chromium with key presses and mouse clicks. Every number the widgets show is
 /// compared with the same number computed here from MicroGPT directly. Screenshots (light, dark,
 /// phone) go to .build/screenshots/widgets.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct WidgetPagesTests {
     /// The English edition, built once for both tests.
     static let site: Result<URL, Error> = Result {

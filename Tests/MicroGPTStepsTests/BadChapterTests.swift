@@ -6,7 +6,7 @@ import Testing
 @testable import MicroGPTSteps
 
 /// Each folder of `Fixtures/bad-chapters` is a broken book and the exact error it must give.
-@Suite struct BadChapterTests {
+@Suite(.ownThreads) struct BadChapterTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/bad-chapters")
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Steps read data files only from inside the chapters folder, symbolic links followed; anything
 /// else is an error at the call that says what is allowed.
-@Suite struct DataFileTests {
+@Suite(.ownThreads) struct DataFileTests {
     /// A chapters folder with `data/names.txt`, a sub-folder, a FIFO and links in and out, beside
     /// a `secret.txt` that steps must not read.
     final class Machine {

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -5,7 +6,7 @@ import Testing
 import MicroGPT
 
 /// The step interpreter: Swift's typing and printing, errors at exact positions, the budget.
-struct InterpreterTests {
+@Suite(.ownThreads) struct InterpreterTests {
     let session = Session(file: "ch.md", binding: MicroGPTBinding(), context: LibraryContext(chaptersDirectory: URL(fileURLWithPath: "/tmp")),
                           budget: StepBudget(operations: 50_000, time: .seconds(10)))
     let origin = SourceLocation(file: "ch.md", line: 10, column: 1)

@@ -1,9 +1,10 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 
 /// The budget covers what interpreted loops do not count: builtins that do much work at once,
 /// values that grow, text that piles up. Each stops before the work, at the call or operator.
-@Suite struct BudgetTests {
+@Suite(.ownThreads) struct BudgetTests {
     static let names = "let names = Dataset(text: \"ann\\nbob\")\n"
     static let model = names + "let run = try TrainingRun(config: Config(seed: 1, embeddingSize: 4, headCount: 1, layerCount: 1, blockSize: 4, steps: 2, sampleCount: 1), dataset: names)\nlet m = run.model\n"
     static let small = StepBudget(operations: 5_000, time: .seconds(20), memory: 1 << 20)

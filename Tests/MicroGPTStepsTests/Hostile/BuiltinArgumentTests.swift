@@ -1,8 +1,9 @@
+import BookTestSupport
 import Testing
 
 /// Builtins refuse arguments the engine would answer with NaN, a default or a cut result (or a
 /// precondition), with an error at the call.
-@Suite struct BuiltinArgumentTests {
+@Suite(.ownThreads) struct BuiltinArgumentTests {
     static let names = "let names = Dataset(text: \"ann\\nbob\")\n"
     static let model = names + "let run = try TrainingRun(config: Config(seed: 1, embeddingSize: 4, headCount: 1, layerCount: 1, blockSize: 4, steps: 2, sampleCount: 1), dataset: names)\nlet m = run.model\n"
 

@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -6,7 +7,7 @@ import Testing
 /// Code nested or chained past `StepLimits` is refused with `step.too-deep` at the first place
 /// past the limit, before swift-syntax's parser (which crashed or took exponential time on it),
 /// the folder, the checks or the interpreter recurse into it. Code at the limits runs.
-@Suite struct DepthTests {
+@Suite(.ownThreads) struct DepthTests {
     static let nesting = "code nested too deeply: steps allow at most 32 levels of brackets, parentheses, braces, interpolations, generic arguments and 'try' or 'await'"
     static let squares = "code nested too deeply: steps allow at most 10 levels of square brackets"
     static let depth = "code nested too deeply: steps allow at most 2000 levels of expressions and statements (each link of a chain like 'a.b.c' or 'else if' is one)"
@@ -57,7 +58,7 @@ import Testing
 
 /// A step of garbage has an error every few characters: a step reports its first 100, and the
 /// last says how many more there are; a line too long to quote is not quoted.
-@Suite struct DiagnosticFloodTests {
+@Suite(.ownThreads) struct DiagnosticFloodTests {
     @Test func aStepReportsAtMostOneHundredErrors() {
         let session = Session(file: "ch.md", binding: MicroGPTBinding(),
                               context: LibraryContext(chaptersDirectory: FileManager.default.temporaryDirectory))

@@ -1,4 +1,5 @@
 import StepFuzzing
+import BookTestSupport
 import Foundation
 import Testing
 @testable import BookKit
@@ -7,7 +8,7 @@ import Testing
 /// A short fuzz run inside the suite: the book's own steps and chapters, mutated into deep, long
 /// and odd code, through the interpreter and the Markdown-to-page path. No input may crash the
 /// process or run past its budget; `scripts/fuzz` runs libFuzzer for longer.
-@Suite struct FuzzTests {
+@Suite(.ownThreads) struct FuzzTests {
     static let chapters = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("chapters/en")
 

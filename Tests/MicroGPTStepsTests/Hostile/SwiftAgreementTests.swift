@@ -1,9 +1,10 @@
+import BookTestSupport
 import Testing
 
 /// Where the interpreter departed from Swift: arrays lost their type when empty, optionals were
 /// unwrapped by any use, hexadecimal, binary and octal literals were refused. Each case gives
 /// what compiled Swift prints, or Swift's own error for what swiftc rejects.
-@Suite struct SwiftAgreementTests {
+@Suite(.ownThreads) struct SwiftAgreementTests {
     static let cases: [HostileCase] = [
         .runs("an empty [Int] stays [Int]", "var xs: [Int] = []\nxs += [1]\nxs", "[1]"),
         .runs("an empty [[Int]] stays [[Int]]", "var m: [[Int]] = []\nm += [[2]]\nm", "[[2]]"),

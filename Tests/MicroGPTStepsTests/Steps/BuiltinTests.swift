@@ -1,3 +1,4 @@
+import BookTestSupport
 import Foundation
 import MicroGPT
 import Testing
@@ -6,7 +7,7 @@ import Testing
 
 /// Each group of builtins dispatches to the Swift it is named after: the step's text equals
 /// what the same call prints when compiled.
-@Suite struct BuiltinTests {
+@Suite(.ownThreads) struct BuiltinTests {
     static let names = "emma\nolivia\nava\nisabella\nsophia\nmia\n"
     static let tiny = "Config(seed: 7, embeddingSize: 4, headCount: 2, layerCount: 1, blockSize: 8, steps: 3, sampleCount: 2)"
     static let tinyConfig = Config(seed: 7, embeddingSize: 4, headCount: 2, layerCount: 1, blockSize: 8, steps: 3, sampleCount: 2)

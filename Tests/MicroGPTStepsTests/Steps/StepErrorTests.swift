@@ -1,10 +1,11 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 @testable import MicroGPTSteps
 
 /// Every error a step can give, at its exact chapter line and column, with Swift's wording
 /// where Swift has one.
-@Suite struct StepErrorTests {
+@Suite(.ownThreads) struct StepErrorTests {
     @Test func everySyntaxErrorIsReportedAtItsChapterPosition() {
         let r = StepRunner()
         let outcome = r.run("let a: [Double] = [1, 2\nlet b = (3\nb")

@@ -1,10 +1,11 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 @testable import MicroGPTSteps
 
 /// Values, literal typing, operators, bindings, control flow and print, checked against what
 /// the same Swift prints when compiled.
-@Suite struct StepLanguageTests {
+@Suite(.ownThreads) struct StepLanguageTests {
     @Test func literalsHaveSwiftsTypesAndPrintLikeSwift() {
         let r = StepRunner()
         #expect(r.text("3") == "3")
@@ -141,7 +142,7 @@ import Testing
 }
 
 /// Swift's tuples from `enumerated()` and array concatenation.
-@Suite struct CollectionTests {
+@Suite(.ownThreads) struct CollectionTests {
     @Test func enumeratedGivesOffsetsAndElements() {
         let r = StepRunner()
         #expect(r.text("[\"a\", \"b\"].enumerated().map { pair in pair.offset }") == "[0, 1]")

@@ -1,10 +1,11 @@
+import BookTestSupport
 import Testing
 @testable import BookKit
 @testable import MicroGPTSteps
 
 /// The exporter writes the Swift that the parity test compiles: steps in one scope, a captured
 /// `print`, and each step's last expression recorded as text.
-@Suite struct SwiftExporterTests {
+@Suite(.ownThreads) struct SwiftExporterTests {
     static let steps = [
         "let a: [Double] = [1, 2, 3]\nlet b: [Double] = [4, 0, -1]\ndot(a, b)",
         "var total = 0\nfor i in 0..<4 {\n    total += i\n}",
