@@ -56,7 +56,8 @@ import Testing
                 try? browser.waitUntil("Math.abs(window.scrollY - 1500) <= 100", timeout: 30)
                 return try browser.evaluate("window.scrollY").flatMap(Double.init)
             }
-            #expect(y.map { abs($0 - 1500) <= 100 } == true, "scrolled to \(y.map(String.init) ?? "nothing")")
+            let offset = y.map { abs($0 - 1500) } ?? .infinity
+            #expect(offset <= 100, "scrolled \(offset) px away from 1500")
         }
         serve.interrupt()
         let log = try await offThePool { () -> String in

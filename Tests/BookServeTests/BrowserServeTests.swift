@@ -69,7 +69,7 @@ import Testing
             times.append(ContinuousClock.now - start)
             previous = text
             let y = try await offThePool { () -> String? in
-                try browser.waitUntil("window.scrollY === 2000", timeout: 5)
+                try browser.waitUntil("window.scrollY === 2000", timeout: 30)
                 return try browser.evaluate("window.scrollY")
             }
             #expect(y == "2000")
