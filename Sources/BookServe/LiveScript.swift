@@ -48,6 +48,9 @@ enum LiveScript {
       // The position to restore until the page has loaded; a reload before then keeps it (the
       // page may not be tall enough yet to scroll there).
       var pending = null;
+      // The browser's own restoring on reload would put back where a reload mid-load left it (the
+      // top), after this script has scrolled: the place is restored here alone.
+      try { history.scrollRestoration = "manual"; } catch (e) { /* older browsers */ }
       if (saved !== null) {
         pending = Number(saved) || 0;
         window.scrollTo(0, pending);
@@ -89,7 +92,8 @@ enum LiveScript {
         if (overlay) { overlay.remove(); overlay = null; }
       }
       function reload() {
-        var y = pending !== null ? pending : window.scrollY;
+        // Still at the top with a place to restore: the page was not laid out far enough yet.
+        var y = pending !== null && window.scrollY === 0 ? pending : window.scrollY;
         try { sessionStorage.setItem(key, String(y)); } catch (e) { /* no storage */ }
         location.reload();
       }

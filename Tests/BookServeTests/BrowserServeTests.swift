@@ -69,10 +69,11 @@ import Testing
             times.append(ContinuousClock.now - start)
             previous = text
             let y = try await offThePool { () -> String? in
-                try browser.waitUntil("window.scrollY === 2000", timeout: 30)
+                try? browser.waitUntil("window.scrollY === 2000", timeout: 30)
                 return try browser.evaluate("window.scrollY")
             }
-            #expect(y == "2000")
+            let state = try await offThePool { try browser.evaluate("JSON.stringify([document.readyState, document.documentElement.scrollHeight, innerHeight])") }
+            #expect(y == "2000", "round \(round): page state \(state ?? "none")")
         }
         let sorted = times.sorted()
         let median = sorted[sorted.count / 2]

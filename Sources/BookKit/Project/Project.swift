@@ -43,6 +43,8 @@ public final class Project {
         set { runner.activity = newValue }
     }
     private let runner: ChapterRunner
+    /// The renderers of earlier builds, by format: they keep pages no edit changed.
+    private var renderers: [String: any Renderer] = [:]
     /// What runs the steps (binding and tool): part of what a built site depends on.
     private let identity: String
     /// Chapter files parsed in earlier builds: an edit re-parses only the file it changed.
@@ -118,7 +120,9 @@ public final class Project {
     /// them in memory): the same bytes `build` writes.
     public func render() throws(BuildError) -> RenderedSite {
         let renderers = try options.formats.map { (format) throws(BuildError) -> any Renderer in
+            if let renderer = self.renderers[format] { return renderer }
             guard let renderer = Renderers.named(format) else { throw .unknownFormat(format) }
+            self.renderers[format] = renderer
             return renderer
         }
         let work = NodeWork(cache: options.cache)

@@ -52,9 +52,10 @@ public protocol Renderer: Sendable {
 
 /// The renderers this tool has, by format name.
 public enum Renderers {
-    public static let all: [any Renderer] = [SiteRenderer(), EPUBRenderer()]
+    /// One of each, new: a renderer may keep what it drew for the next build of its project.
+    public static var all: [any Renderer] { [SiteRenderer(), EPUBRenderer()] }
 
-    /// The renderer for `format`, nil when there is none.
+    /// A new renderer for `format`, nil when there is none.
     public static func named(_ format: String) -> (any Renderer)? {
         all.first { $0.format == format }
     }
