@@ -51,12 +51,17 @@ enum LiveScript {
       // The browser's own restoring on reload would put back where a reload mid-load left it (the
       // top), after this script has scrolled: the place is restored here alone.
       try { history.scrollRestoration = "manual"; } catch (e) { /* older browsers */ }
-      if (saved !== null) {
-        pending = Number(saved) || 0;
-        window.scrollTo(0, pending);
-        // Once the text is laid out, and again once images and fonts are in.
-        document.addEventListener("DOMContentLoaded", function () { if (pending !== null) window.scrollTo(0, pending); });
-        window.addEventListener("load", function () { window.scrollTo(0, pending); pending = null; });
+      if (saved !== null && Number(saved) > 0) {
+        pending = Number(saved);
+        // Scrolled there now, once the text is laid out and once images and fonts are in, but
+        // only while the page is still at the top or where this put it: a reader who scrolled
+        // meanwhile keeps their place.
+        var restore = function () {
+          if (pending !== null && (window.scrollY === 0 || window.scrollY === pending)) window.scrollTo(0, pending);
+        };
+        restore();
+        document.addEventListener("DOMContentLoaded", restore);
+        window.addEventListener("load", function () { restore(); pending = null; });
       }
       var overlay = null;
       function show(diagnostics) {
