@@ -54,10 +54,10 @@ enum LiveScript {
       if (saved !== null && Number(saved) > 0) {
         pending = Number(saved);
         // Scrolled there now, once the text is laid out and once images and fonts are in, but
-        // only while the page is still at the top or where this put it: a reader who scrolled
-        // meanwhile keeps their place.
+        // only while the page is at the top or near the place (text growing above moves it a
+        // little): a reader who scrolled away meanwhile keeps their place.
         var restore = function () {
-          if (pending !== null && (window.scrollY === 0 || window.scrollY === pending)) window.scrollTo(0, pending);
+          if (pending !== null && (window.scrollY === 0 || Math.abs(window.scrollY - pending) < 200)) window.scrollTo(0, pending);
         };
         restore();
         document.addEventListener("DOMContentLoaded", restore);
