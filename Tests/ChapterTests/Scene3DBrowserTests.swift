@@ -37,6 +37,11 @@ import Testing
         try browser.command("Emulation.setDeviceMetricsOverride", ["width": 1100, "height": 1400, "deviceScaleFactor": 1, "mobile": false])
         try browser.navigate(try site.get().appendingPathComponent("en/\(page)").absoluteString)
         try browser.waitUntil("document.readyState === 'complete' && document.querySelectorAll('figure.scene3d').length > 0 && [...document.querySelectorAll('figure.scene3d')].every(f => f.classList.contains('scene3d-webgl') || f.classList.contains('scene3d-flat'))")
+        // A view is drawn when it comes near the screen: each is brought there in turn.
+        let count = Int(try browser.evaluate("document.querySelectorAll('figure.scene3d').length") ?? "0") ?? 0
+        for index in 0..<count {
+            try browser.waitUntil("(\(figure(index)).scrollIntoView({ block: 'center' }), \(figure(index)).classList.contains('scene3d-ready'))")
+        }
     }
 
     /// A JS expression on figure `index` of the page.

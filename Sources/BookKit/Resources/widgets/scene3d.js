@@ -250,29 +250,59 @@
     });
   }
 
+  var webGL = null;  // probed once a page: each probe costs a context
+
+  // A view is drawn when it comes near the screen: a page with a view far below (or a reload
+  // that keeps the reader's place) sets up no WebGL until the reader gets there.
   function start(figure) {
     var source = figure.querySelector("script.scene3d-data");
     if (!source) return;
     var data = JSON.parse(source.textContent);
-    var live = null;
-    if (hasWebGL()) {
-      try {
-        figure.querySelector(".scene3d-live").hidden = false;
-        live = new Scene(figure, data);
-        figure.classList.add("scene3d-webgl");
-      } catch (e) {
-        figure.querySelector(".scene3d-live").hidden = true;
-        live = null;
-      }
+    if (webGL === null) webGL = hasWebGL();
+    var live = null, shown = data.initial;
+    var stage = figure.querySelector(".scene3d-stage");
+    function flat() {
+      figure.querySelector(".scene3d-live").hidden = true;
+      figure.classList.remove("scene3d-webgl");
+      figure.classList.add("scene3d-flat");
+      reveal(figure, data, shown);
     }
-    if (!live) figure.classList.add("scene3d-flat");
+    function draw() {
+      try {
+        live = new Scene(figure, data);
+        if (shown !== data.initial) live.show(shown);
+      } catch (e) {
+        live = null;
+        flat();
+      }
+      if (stage) stage.style.minHeight = "";
+      figure.classList.add("scene3d-ready");
+    }
+    if (webGL) {
+      figure.querySelector(".scene3d-live").hidden = false;
+      figure.classList.add("scene3d-webgl");
+      // The drawing's height, held until it is drawn, so that the page does not jump then.
+      if (stage) stage.style.minHeight = Math.round(Math.min(Math.max(stage.clientWidth, 200) * 0.85, 440)) + "px";
+      if ("IntersectionObserver" in window) {
+        var near = new IntersectionObserver(function (entries) {
+          if (!entries.some(function (e) { return e.isIntersecting; })) return;
+          near.disconnect();
+          draw();
+        }, { rootMargin: "300px 0px" });
+        near.observe(figure);
+      } else {
+        draw();
+      }
+    } else {
+      figure.classList.add("scene3d-flat", "scene3d-ready");
+    }
     var slider = figure.querySelector(".scene3d-slider");
     if (slider) {
       slider.hidden = false;
       var input = slider.querySelector("input");
       input.addEventListener("input", function () {
-        var index = Number(input.value);
-        if (live) live.show(index); else reveal(figure, data, index);
+        shown = Number(input.value);
+        if (live) live.show(shown); else reveal(figure, data, shown);
       });
     }
   }
