@@ -3,21 +3,7 @@
 // computes no model result. Choosing a name, head and query position redraws the table and
 // outlines the chosen head and row among the heatmaps.
 (function () {
-  function fill(template, values) {
-    return template.replace(/\{(\d+)\}/g, function (all, n) { return n - 1 < values.length ? String(values[n - 1]) : all; });
-  }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function control(labelText, input) {
-    var label = el("label", "widget-control");
-    label.appendChild(el("span", "widget-label", labelText));
-    label.appendChild(input);
-    return label;
-  }
+  var fill = BookWidgets.fill, el = BookWidgets.el, control = BookWidgets.control;
 
   function setup(figure) {
     var script = figure.querySelector("script.widget-data");

@@ -2,25 +2,7 @@
 // The block map. Every number it shows is an activation the engine recorded during the build
 // for one of a few names; choosing a station, a name or a position only picks which to show.
 (function () {
-  function format(x, decimal) {
-    if (!isFinite(x)) return isNaN(x) ? "NaN" : (x < 0 ? "\u2212\u221e" : "\u221e");
-    var s;
-    if (x !== 0 && Math.abs(x) < 1e-4) {
-      s = x.toExponential(1).replace(/e([+-])(\d)$/, "e$10$2");
-    } else {
-      s = x.toFixed(4);
-      if (s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
-      if (/^-0$/.test(s)) s = "0";
-    }
-    return s.replace(".", decimal).replace("-", "\u2212");
-  }
-
-  function fill(template, args) {
-    return template.replace(/\{(\d+)\}/g, function (m, n) {
-      var v = args[Number(n) - 1];
-      return v === undefined ? m : String(v);
-    });
-  }
+  var format = BookWidgets.format, fill = BookWidgets.fill;
 
   function symbol(s) { return s === "" ? "\u2205" : s === " " ? "\u2423" : s; }
 

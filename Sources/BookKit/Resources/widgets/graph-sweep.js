@@ -3,28 +3,9 @@
 // data in the order the tape set it, then the backward sweep visit by visit with the gradients
 // each visit left. It lays the graph out and reveals numbers; it computes no model result.
 (function () {
+  var format = BookWidgets.format, fill = BookWidgets.fill;
   var SVGNS = "http://www.w3.org/2000/svg";
   var BOX_W = 128, BOX_H = 62, GAP_X = 64, GAP_Y = 16, PAD = 12;
-
-  function format(x, decimal) {
-    if (!isFinite(x)) return isNaN(x) ? "NaN" : (x < 0 ? "\u2212\u221e" : "\u221e");
-    var s;
-    if (x !== 0 && Math.abs(x) < 1e-4) {
-      s = x.toExponential(1).replace(/e([+-])(\d)$/, "e$10$2");
-    } else {
-      s = x.toFixed(4);
-      if (s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
-      if (/^-0$/.test(s)) s = "0";
-    }
-    return s.replace(".", decimal).replace("-", "\u2212");
-  }
-
-  function fill(template, args) {
-    return template.replace(/\{(\d+)\}/g, function (m, n) {
-      var v = args[Number(n) - 1];
-      return v === undefined ? m : String(v);
-    });
-  }
 
   function el(name, attributes, parent) {
     var node = document.createElementNS(SVGNS, name);

@@ -2,22 +2,8 @@
 // The training scrubber: arranges the numbers the build recorded during the run (the JSON in
 // each figure); it computes no model result. The slider picks a step, the menu a parameter.
 (function () {
+  var fill = BookWidgets.fill, el = BookWidgets.el, control = BookWidgets.control;
   var SVG_NS = "http://www.w3.org/2000/svg";
-  function fill(template, values) {
-    return template.replace(/\{(\d+)\}/g, function (all, n) { return n - 1 < values.length ? String(values[n - 1]) : all; });
-  }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function control(labelText, input) {
-    var label = el("label", "widget-control");
-    label.appendChild(el("span", "widget-label", labelText));
-    label.appendChild(input);
-    return label;
-  }
 
   function setup(figure) {
     var script = figure.querySelector("script.widget-data");
