@@ -70,7 +70,7 @@ struct VendorLibraryMissing: Error, CustomStringConvertible {
 /// one loads the vendor libraries it needs, then `Resources/widgets/<name>.js` and `.css` when
 /// they exist. Pages without widgets load none of this.
 enum WidgetAssets {
-    /// The script every widget script uses (`Resources/widgets/kit.js`).
+    /// What every widget with a script uses: `Resources/widgets/kit.js` and `kit.css`.
     static let kit = "kit"
 
     /// The vendor libraries each widget needs, by widget name.
@@ -129,8 +129,9 @@ enum WidgetAssets {
             for style in library.styles { tags += "<link rel=\"stylesheet\" href=\"\(up)assets/vendor/\(library.name)/\(style)\">\n" }
             for script in library.scripts { tags += "<script src=\"\(up)assets/vendor/\(library.name)/\(script)\" defer></script>\n" }
         }
-        // What the widgets' scripts share comes before the first of them.
+        // What the widgets share (a script, a style sheet) comes before the first of them.
         if widgets.contains(where: { hasResource($0, "js") }) {
+            tags += "<link rel=\"stylesheet\" href=\"\(up)assets/widgets/\(kit).css\">\n"
             tags += "<script src=\"\(up)assets/widgets/\(kit).js\" defer></script>\n"
         }
         for widget in widgets {
@@ -147,8 +148,8 @@ enum WidgetAssets {
         for body in bodies { for name in self.widgets(in: body) where !widgets.contains(name) { widgets.append(name) } }
         var files: [String: Data] = [:]
         for library in libraries(for: widgets) { files.merge(try library.files()) { a, _ in a } }
-        if widgets.contains(where: { hasResource($0, "js") }), let shared = resource(kit, "js") {
-            files["assets/widgets/\(kit).js"] = shared
+        if widgets.contains(where: { hasResource($0, "js") }) {
+            for ext in ["js", "css"] { files["assets/widgets/\(kit).\(ext)"] = resource(kit, ext) }
         }
         for widget in widgets {
             for ext in ["js", "css"] { if let data = resource(widget, ext) { files["assets/widgets/\(widget).\(ext)"] = data } }

@@ -4,6 +4,7 @@
 // outlines the chosen head and row among the heatmaps.
 (function () {
   var fill = BookWidgets.fill, el = BookWidgets.el, control = BookWidgets.control;
+  var rangeControl = BookWidgets.rangeControl, liveSummary = BookWidgets.summary;
 
   function setup(figure) {
     var script = figure.querySelector("script.widget-data");
@@ -34,17 +35,12 @@
     position.min = "0";
     position.step = "1";
     position.setAttribute("data-role", "position");
-    var shown = el("output", "widget-value");
-    var range = control(words.position, position);
-    range.classList.add("widget-range");
-    range.appendChild(shown);
+    var range = rangeControl(words.position, position), shown = range.output;
     controls.appendChild(control(words.text, textSelect));
     controls.appendChild(control(words.head, headSelect));
-    controls.appendChild(range);
+    controls.appendChild(range.label);
     live.appendChild(controls);
-    var summary = el("p", "widget-summary");
-    summary.setAttribute("aria-live", "polite");
-    summary.setAttribute("data-role", "summary");
+    var summary = liveSummary();
     live.appendChild(summary);
     var tableBox = el("div", "table-scroll");
     tableBox.setAttribute("aria-live", "polite");

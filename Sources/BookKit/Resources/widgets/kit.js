@@ -23,6 +23,21 @@ window.BookWidgets = (function () {
     label.appendChild(input);
     return label;
   }
+  // A labelled slider with the output that shows its value: { label, output }.
+  function rangeControl(labelText, input) {
+    var output = el("output", "widget-value");
+    var label = control(labelText, input);
+    label.classList.add("widget-range");
+    label.appendChild(output);
+    return { label: label, output: output };
+  }
+  // The line read out when the choice changes.
+  function summary() {
+    var line = el("p", "widget-summary");
+    line.setAttribute("aria-live", "polite");
+    line.setAttribute("data-role", "summary");
+    return line;
+  }
   // A number as the widgets show it: four decimals without trailing zeros (an exponent below
   // 1e-4), the language's decimal separator and a true minus.
   function format(x, decimal) {
@@ -37,5 +52,5 @@ window.BookWidgets = (function () {
     }
     return s.replace(".", decimal).replace("-", "\u2212");
   }
-  return { fill: fill, el: el, control: control, format: format };
+  return { fill: fill, el: el, control: control, rangeControl: rangeControl, summary: summary, format: format };
 })();

@@ -3,6 +3,7 @@
 // each figure); it computes no model result. The slider picks a step, the menu a parameter.
 (function () {
   var fill = BookWidgets.fill, el = BookWidgets.el, control = BookWidgets.control;
+  var rangeControl = BookWidgets.rangeControl, liveSummary = BookWidgets.summary;
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   function setup(figure) {
@@ -29,16 +30,11 @@
     step.step = "1";
     step.value = "1";
     step.setAttribute("data-role", "step");
-    var shown = el("output", "widget-value");
-    var range = control(words.step, step);
-    range.classList.add("widget-range");
-    range.appendChild(shown);
+    var range = rangeControl(words.step, step), shown = range.output;
     controls.appendChild(control(words.parameter, trackSelect));
-    controls.appendChild(range);
+    controls.appendChild(range.label);
     live.appendChild(controls);
-    var summary = el("p", "widget-summary");
-    summary.setAttribute("aria-live", "polite");
-    summary.setAttribute("data-role", "summary");
+    var summary = liveSummary();
     live.appendChild(summary);
 
     // The chosen parameter's value over the whole run, with the chosen step marked.
