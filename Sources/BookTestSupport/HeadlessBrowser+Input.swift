@@ -34,7 +34,7 @@ extension HeadlessBrowser {
             "ArrowLeft": ("ArrowLeft", 37, nil), "ArrowUp": ("ArrowUp", 38, nil), "ArrowRight": ("ArrowRight", 39, nil),
             "ArrowDown": ("ArrowDown", 40, nil), "Home": ("Home", 36, nil), "End": ("End", 35, nil),
             "PageUp": ("PageUp", 33, nil), "PageDown": ("PageDown", 34, nil), "Escape": ("Escape", 27, nil),
-            "/": ("Slash", 191, "/"),
+            "/": ("Slash", 191, "/"), "+": ("Equal", 187, "+"), "-": ("Minus", 189, "-"), "0": ("Digit0", 48, "0"),
             "Enter": ("Enter", 13, "\r"), " ": ("Space", 32, " "), "Tab": ("Tab", 9, nil),
         ]
         guard let code = codes[key] else { throw LoopbackSocket.Failure(description: "Chromium: no key code for \(key)") }

@@ -74,13 +74,6 @@ import Testing
         _ = try browser.evaluate("(() => { const i = \(figure(index)).querySelector('.scene3d-slider input'); i.value = \(value); i.dispatchEvent(new Event('input')); return true; })()")
     }
 
-    static func key(_ browser: HeadlessBrowser, _ key: String, code: Int) throws {
-        for type in ["rawKeyDown", "keyUp"] {
-            try browser.command("Input.dispatchKeyEvent", ["type": type, "key": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code])
-        }
-        if key.count == 1 { try browser.command("Input.dispatchKeyEvent", ["type": "char", "text": key, "key": key]) }
-    }
-
     /// Screenshot of figure `index` after scrolling it into view.
     static func shoot(_ browser: HeadlessBrowser, _ index: Int, _ name: String) throws {
         let box = try text(browser, "(() => { const f = \(figure(index)); f.scrollIntoView({ block: 'center' }); const r = f.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height].join(' '); })()")
@@ -114,7 +107,7 @@ import Testing
         // Keys on the slider move it; drag, arrow keys and zoom change the picture; reset restores it.
         _ = try browser.evaluate("\(Self.figure(0)).querySelector('.scene3d-slider input').focus()")
         try Self.slide(browser, 0, to: 3)
-        try Self.key(browser, "ArrowRight", code: 39)
+        try browser.press("ArrowRight")
         #expect(try browser.evaluate("\(Self.figure(0)).getAttribute('data-frame')") == "\"4\"")
         let start = try Self.pixels(browser, 0)
         let box = try Self.text(browser, "(() => { const c = \(Self.figure(0)).querySelector('canvas'); c.scrollIntoView({ block: 'center' }); const r = c.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2].join(' '); })()")
@@ -130,12 +123,12 @@ import Testing
         _ = try browser.evaluate("\(Self.figure(0)).querySelector('.scene3d-reset').click()")
         #expect(try Self.pixels(browser, 0) == start)
         _ = try browser.evaluate("\(Self.figure(0)).querySelector('.scene3d-stage').focus()")
-        try Self.key(browser, "ArrowLeft", code: 37)
+        try browser.press("ArrowLeft")
         let turned = try Self.pixels(browser, 0)
         #expect(turned != start)
-        try Self.key(browser, "+", code: 187)
+        try browser.press("+")
         #expect(try Self.pixels(browser, 0) != turned)
-        try Self.key(browser, "0", code: 48)
+        try browser.press("0")
         #expect(try Self.pixels(browser, 0) == start)
 
         // The landscape: a drawn surface, and at each point of the path the engine's two losses.
