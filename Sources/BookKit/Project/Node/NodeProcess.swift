@@ -40,6 +40,11 @@ final class NodeProcess: @unchecked Sendable {
         let output = Pipe(), errors = Pipe()
         process.executableURL = node
         process.arguments = [script.path]
+        // The driver never reaches the network: extra CA certificates named for other programs
+        // would only be read and parsed at its start (40 ms here).
+        var environment = ProcessInfo.processInfo.environment
+        environment["NODE_EXTRA_CA_CERTS"] = nil
+        process.environment = environment
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
