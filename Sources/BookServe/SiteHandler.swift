@@ -26,8 +26,8 @@ struct SiteHandler: HTTPHandler {
         guard let name = SitePath.file(forRawPath: raw) else { return Self.notFound(request) }
         if let data = files[name] {
             let type = ContentType.of(name)
-            let body = type == ContentType.html ? LiveScript.inject(into: data, build: state.build) : data
-            return Self.respond(.ok, body, type: type, request)
+            if type == ContentType.html { return Self.respond(.ok, LiveScript.inject(into: data, build: state.build), type: type, request) }
+            return Self.revalidated(data, type: type, request)
         }
         // A folder named without its slash: its page's relative links need the slash.
         if files[name + "/index.html"] != nil {
@@ -47,12 +47,31 @@ struct SiteHandler: HTTPHandler {
         return response
     }
 
-    /// `body` with its type; never cached, since the next build may change it. A HEAD request
-    /// gets the headers alone.
-    private static func respond(_ status: HTTPStatusCode, _ body: Data, type: String, _ request: HTTPRequest) -> HTTPResponse {
+    /// A file that is not a page, with a tag of its bytes: the browser keeps it but asks each
+    /// time whether it changed, and an unchanged one costs a 304. A reload then reuses the
+    /// scripts it already compiled (three.js, KaTeX) instead of parsing them again.
+    private static func revalidated(_ data: Data, type: String, _ request: HTTPRequest) -> HTTPResponse {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let tag = "\"\(String(UInt(bitPattern: hasher.finalize()), radix: 36))-\(data.count)\""
+        if request.headers[.ifNoneMatch] == tag {
+            var headers = HTTPHeaders()
+            headers[.eTag] = tag
+            headers[.cacheControl] = "no-cache"
+            return HTTPResponse(statusCode: .notModified, headers: headers, body: Data())
+        }
+        var response = respond(.ok, data, type: type, request, cache: "no-cache")
+        response.headers[.eTag] = tag
+        return response
+    }
+
+    /// `body` with its type; not cached unless `cache` says so, since the next build may change
+    /// it. A HEAD request gets the headers alone.
+    private static func respond(_ status: HTTPStatusCode, _ body: Data, type: String, _ request: HTTPRequest,
+                                cache: String = "no-store") -> HTTPResponse {
         var headers = HTTPHeaders()
         headers[.contentType] = type
-        headers[.cacheControl] = "no-store"
+        headers[.cacheControl] = cache
         headers[.init("X-Content-Type-Options")] = "nosniff"
         guard request.method == .HEAD else { return HTTPResponse(statusCode: status, headers: headers, body: body) }
         headers[.contentLength] = String(body.count)

@@ -44,7 +44,11 @@ import FlyingFox
             let response = try await served.get(target)
             #expect(response.status == 200, "\(target)")
             #expect(response.headers["content-type"] == type, "\(target)")
-            #expect(response.headers["cache-control"] == "no-store", "\(target)")
+            // Pages and the live script change with every build; other files are kept by the
+            // browser and asked for again, by their tag.
+            let page = type.hasPrefix("text/html") || target == "/__book/live.js"
+            #expect(response.headers["cache-control"] == (page ? "no-store" : "no-cache"), "\(target)")
+            #expect((response.headers["etag"] != nil) == !page, "\(target)")
         }
         let page = try await served.get("/en/01-serving.html")
         #expect(page.text.contains("The first version of this sentence."))
@@ -70,6 +74,28 @@ import FlyingFox
         #expect(response.statusCode == .ok && response.headers[.contentType] == "image/svg+xml")
     }
 
+    @Test func anUnchangedFileCostsA304AndAChangedOneIsSentAgain() async throws {
+        let hub = LiveHub()
+        hub.publish(files: ["assets/book.css": Data("body { color: red }".utf8), "index.html": Data("<p>x</p>".utf8)])
+        func get(_ path: String, tag: String? = nil) async throws -> HTTPResponse {
+            try await SiteHandler(hub: hub).handleRequest(.init(method: .GET, version: .http11, target: .init(path: path, query: ""),
+                                                                headers: tag.map { [.ifNoneMatch: $0] } ?? [:], body: .init()))
+        }
+        let first = try await get("/assets/book.css")
+        let tag = try #require(first.headers[.eTag])
+        #expect(first.statusCode == .ok && first.headers[.cacheControl] == "no-cache")
+        let again = try await get("/assets/book.css", tag: tag)
+        #expect(again.statusCode == .notModified && again.headers[.eTag] == tag)
+        #expect(try await again.bodyData.isEmpty)
+        hub.publish(files: ["assets/book.css": Data("body { color: blue }".utf8), "index.html": Data("<p>x</p>".utf8)])
+        let changed = try await get("/assets/book.css", tag: tag)
+        #expect(changed.statusCode == .ok && changed.headers[.eTag] != tag)
+        #expect(try await changed.bodyData == Data("body { color: blue }".utf8))
+        // A page carries the build it belongs to: never kept, never a 304.
+        let page = try await get("/index.html", tag: tag)
+        #expect(page.statusCode == .ok && page.headers[.eTag] == nil && page.headers[.cacheControl] == "no-store")
+    }
+
     @Test func aProseEditIsServedAndAnnouncedWithoutRunningAStep() async throws {
         let served = try await ServedBook()
         let runsBefore = served.programsRun
@@ -87,6 +113,22 @@ import FlyingFox
         #expect(page.text.contains("The second version of this sentence."))
         #expect(page.text.contains("data-build=\"\(second)\""))
         #expect(served.programsRun == runsBefore)  // prose only: the step's result was kept
+        await served.stop()
+    }
+
+    @Test func theSearchIndexFollowsThePagesWithoutAnotherReload() async throws {
+        let served = try await ServedBook()
+        let socket = try await offThePool { try WebSocketClient(port: served.port, path: "/__book/live") }
+        _ = try await offThePool { try socket.receive() }
+        try served.edit("The first version", "The pangolin version")
+        _ = try await offThePool { try socket.receive() }
+        let build = await served.server.state.build
+        let start = ContinuousClock.now
+        while !(try await served.get("/en/search-index.js").text.contains("pangolin")) {
+            try #require(ContinuousClock.now - start < .seconds(20), "the index never had the new word")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(await served.server.state.build == build)  // open pages were not told to reload again
         await served.stop()
     }
 
