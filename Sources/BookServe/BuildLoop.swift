@@ -78,9 +78,12 @@ final class BuildLoop: Sendable {
     private func build(_ project: Project, changed: [String]) {
         let start = ContinuousClock.now
         do {
-            let site = try project.render()
+            // The page a writer waits for first; the search index follows (a search typed in
+            // between finds the last build's words).
+            let site = try project.render(searchLater: true)
             hub.publish(files: site.files)
             events(.built(site.report, changed: changed, duration: ContinuousClock.now - start))
+            hub.amend(files: try project.searchIndexes())
         } catch {
             let diagnostics: [String]
             if case .diagnostics(let list) = error { diagnostics = list.map(\.description) } else { diagnostics = [error.description] }

@@ -48,6 +48,13 @@ final class LiveHub: WSMessageHandler, Sendable {
         }
     }
 
+    /// Files that complete the last good build (its search indexes): they replace the ones it
+    /// was published with, and open pages do not reload for them.
+    func amend(files: [String: Data]) {
+        guard !files.isEmpty else { return }
+        inner.withLock { inner in inner.state.files?.merge(files) { _, new in new } }
+    }
+
     /// A build failed: the last good files stay; open pages show `diagnostics`.
     func publish(diagnostics: [String]) {
         inner.withLock { inner in

@@ -58,4 +58,34 @@ import Testing
         let documents = try #require(try SearchFixture.index(in: book.output, language: "ru")["documents"] as? [[String]])
         #expect(documents[1][3].contains("сосна"))
     }
+
+    /// `book serve`'s order: after an edit the pages come first, with the last index; the new index
+    /// follows from `searchIndexes()`, the same bytes a one-off build writes.
+    @Test func aServerGetsThePagesFirstAndTheIndexAfter() throws {
+        let book = ScratchBook()
+        try SearchFixture.write(to: book)
+        var options = book.options()
+        options.cache = book.root.appendingPathComponent(".build-cache")
+        let project = Project(options: options, makeSession: SessionCounter().make)
+        let first = try project.render(searchLater: true)
+        #expect(try project.searchIndexes().isEmpty)  // the first build made its index at once
+        let firstIndex = try #require(first.files["en/search-index.js"])
+        #expect(String(decoding: firstIndex, as: UTF8.self).contains("softmax"))
+
+        try book.write("en/01-attention.md", SearchFixture.english.replacingOccurrences(of: "added up", with: "added up by the pangolin"))
+        let second = try project.render(searchLater: true)
+        #expect(String(decoding: try #require(second.files["en/01-attention.html"]), as: UTF8.self).contains("pangolin"))
+        #expect(second.files["en/search-index.js"] == firstIndex)
+        #expect(second.files["ru/search-index.js"] == first.files["ru/search-index.js"])
+
+        let indexes = try project.searchIndexes()
+        #expect(Set(indexes.keys) == ["en/search-index.js", "ru/search-index.js", "et/search-index.js"])
+        #expect(String(decoding: try #require(indexes["en/search-index.js"]), as: UTF8.self).contains("pangolin"))
+        #expect(indexes["ru/search-index.js"] == first.files["ru/search-index.js"])
+        #expect(try project.searchIndexes().isEmpty)  // nothing left for later
+        let oneOff = try Project(options: options, makeSession: SessionCounter().make).render()
+        for (path, data) in indexes { #expect(oneOff.files[path] == data, "\(path)") }
+        // The next build's pages come with the new index.
+        #expect(try project.render(searchLater: true).files["en/search-index.js"] == indexes["en/search-index.js"])
+    }
 }

@@ -6,19 +6,15 @@ import Foundation
 extension Project {
     /// Starts typesetting every formula and, with `search`, indexing every edition's sections (the
     /// text without inline values, which only the steps give); the error to report, if it could not start.
-    static func start(_ work: NodeWork, _ editions: [LoadedEdition], search: Bool) -> BuildError? {
+    func start(_ work: NodeWork, _ editions: [LoadedEdition], search: Bool) -> BuildError? {
         let runnable = editions.map { edition in
             (edition.language, edition.chapters.compactMap { source in
-                source.diagnostics.contains { $0.severity == .error } ? nil : source.parsed.map { (source.slug, $0) }
+                source.diagnostics.contains { $0.severity == .error } ? nil : source.parsed.map { (slug: source.slug, chapter: $0) }
             })
         }
         do {
-            try work.typeset(runnable.flatMap { $0.1.flatMap { $0.1.formulas.map(\.key) } })
-            if search {
-                try work.index(runnable.map { language, chapters in
-                    (language, chapters.flatMap { slug, chapter in SearchDocuments.indexed(chapter, slug: slug, language: language) })
-                })
-            }
+            try work.typeset(runnable.flatMap { $0.1.flatMap { $0.chapter.formulas.map(\.key) } })
+            if search { try work.index(runnable.map { language, chapters in (language, searchDocuments.indexed(chapters, language: language)) }) }
             return nil
         } catch {
             return .missingTool(String(describing: error))
@@ -37,8 +33,34 @@ extension Project {
         }
         for edition in book.editions {
             guard let index = done.indexes[edition.language] else { continue }
-            book.search[edition.language] = SearchIndex(index: index, documents: SearchDocuments.documents(edition))
+            book.search[edition.language] = SearchIndex(index: index, documents: searchDocuments.documents(edition))
         }
+    }
+
+    /// Makes the search indexes the last `render(searchLater: true)` left for later, and returns
+    /// their files, which replace the last build's in its site (none when nothing was left).
+    public func searchIndexes() throws(BuildError) -> [String: Data] {
+        guard let editions = pendingSearch else { return [:] }
+        pendingSearch = nil
+        let work = NodeWork(cache: options.cache, recent: recentIndexes)
+        defer { work.cancel() }
+        let indexes: [String: String]
+        do {
+            try work.index(editions.map { edition in
+                (edition.language, searchDocuments.indexed(edition.chapters.map { ($0.slug, $0.chapter) }, language: edition.language))
+            })
+            indexes = try work.finish().indexes
+        } catch {
+            throw .missingTool(String(describing: error))
+        }
+        var files: [String: Data] = [:]
+        for edition in editions {
+            guard let index = indexes[edition.language] else { continue }
+            let search = SearchIndex(index: index, documents: searchDocuments.documents(edition))
+            lastSearch[edition.language] = search
+            files[SearchBox.indexPath(language: edition.language)] = SearchBox.script(search, language: edition.language)
+        }
+        return files
     }
 
     /// An error at each formula KaTeX rejected, at the exact byte where it stopped.

@@ -49,6 +49,14 @@ public final class Project {
     private let identity: String
     /// Chapter files parsed in earlier builds: an edit re-parses only the file it changed.
     let parsed = ParsedFiles()
+    /// The search indexes of the last build that made them, by language.
+    var lastSearch: [String: SearchIndex] = [:]
+    /// The editions whose indexes `render(searchLater: true)` left to `searchIndexes()`.
+    var pendingSearch: [BookResults.Edition]?
+    /// Chapters' search documents, made again only for chapters that changed.
+    let searchDocuments = SearchDocumentMemo()
+    /// Search indexes by what they index, so that an edition that did not change is not looked up on disk.
+    let recentIndexes = NodeWork.RecentIndexes()
 
     /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
     public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
@@ -118,17 +126,26 @@ public final class Project {
 
     /// Runs every chapter and makes every format's files without writing them (`book serve` keeps
     /// them in memory): the same bytes `build` writes.
-    public func render() throws(BuildError) -> RenderedSite {
+    ///
+    /// With `searchLater` (a server, whose reader waits for the page, not for the index), the
+    /// pages come back as soon as they are drawn, with the search indexes of the last build that
+    /// made them; `searchIndexes()` then makes this build's. The first build makes them at once.
+    public func render(searchLater: Bool = false) throws(BuildError) -> RenderedSite {
         let renderers = try options.formats.map { (format) throws(BuildError) -> any Renderer in
             if let renderer = self.renderers[format] { return renderer }
             guard let renderer = Renderers.named(format) else { throw .unknownFormat(format) }
             self.renderers[format] = renderer
             return renderer
         }
-        let work = NodeWork(cache: options.cache)
+        let work = NodeWork(cache: options.cache, recent: recentIndexes)
         defer { work.cancel() }
         var starting: BuildError?
-        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: self.options.formats.contains("html")) }
+        let searched = options.formats.contains("html")
+        var later = false
+        let editions = try runAll { loaded in
+            later = searchLater && searched && loaded.allSatisfy { self.lastSearch[$0.language] != nil }
+            starting = self.start(work, loaded, search: searched && !later)
+        }
         if let starting { throw starting }
         let problems = editions.flatMap { $0.chapters.flatMap { $0.problems(fixing: false) } }
         if !problems.isEmpty { throw .diagnostics(Self.sorted(problems + ((try? Self.formulaProblems(editions, work.finish().math)) ?? []))) }
@@ -145,6 +162,11 @@ public final class Project {
         }
         var book = BookResults(editions: try withStaleSections(results, editions))
         try finishNodeWork(work, editions: editions, book: &book)
+        if later {
+            book.search = lastSearch.filter { language, _ in book.editions.contains { $0.language == language } }
+        } else if searched {
+            lastSearch = book.search
+        }
         var files: [String: Data] = [:]
         for renderer in renderers {
             do {
@@ -157,6 +179,7 @@ public final class Project {
         }
         let report = BuildReport(chapters: chapters, steps: steps, files: files.count,
                                  warnings: try translationProblems(editions, stepSeverity: .warning, strict: false))
+        pendingSearch = later ? book.editions : nil
         return RenderedSite(files: files, report: report)
     }
 
@@ -167,10 +190,10 @@ public final class Project {
     /// glossary links with English and the glossaries' order.
     @discardableResult
     public func check(fix: Bool = false, strict: Bool = false) throws(BuildError) -> CheckReport {
-        let work = NodeWork(cache: options.cache)
+        let work = NodeWork(cache: options.cache, recent: recentIndexes)
         defer { work.cancel() }
         var starting: BuildError?
-        let editions = try runAll { loaded in starting = Self.start(work, loaded, search: false) }
+        let editions = try runAll { loaded in starting = self.start(work, loaded, search: false) }
         if let starting { throw starting }
         var problems: [Diagnostic] = []
         var fixed: [String] = []

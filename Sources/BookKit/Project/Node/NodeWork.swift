@@ -15,7 +15,7 @@ final class NodeWork {
         var formula: FormulaKey
         var tools: String
     }
-    private struct SearchKey: Codable, Equatable {
+    fileprivate struct SearchKey: Codable, Equatable {
         var language: String
         var documents: [SearchDocument]
         var tools: String
@@ -31,11 +31,22 @@ final class NodeWork {
     private var math: [FormulaKey: Typeset] = [:]
     private var indexes: [String: String] = [:]
 
-    /// Work whose results are kept under `cache` (nil: none kept).
-    init(cache: URL?) {
+    /// The last index made or found for each language, kept in memory by a long-lived project:
+    /// an edition whose sections did not change needs no look in the cache on disk (which reads
+    /// and compares the whole key) and no Node.js.
+    final class RecentIndexes {
+        fileprivate var indexes: [String: (key: SearchKey, index: String)] = [:]
+        init() {}
+    }
+
+    private let recent: RecentIndexes?
+
+    /// Work whose results are kept under `cache` (nil: none kept) and, when given, in `recent`.
+    init(cache: URL?, recent: RecentIndexes? = nil) {
         tools = Self.toolIdentity
         mathCache = cache.map { KeyedCache(folder: $0.appendingPathComponent("math")) }
         searchCache = cache.map { KeyedCache(folder: $0.appendingPathComponent("search")) }
+        self.recent = recent
     }
 
     /// Asks for `formulas` to be typeset; those not in the cache go to Node.js now.
@@ -60,7 +71,14 @@ final class NodeWork {
         var missing: [SearchKey] = []
         for (language, documents) in editions {
             let key = SearchKey(language: language, documents: documents, tools: tools)
-            if let cached = searchCache?.lookup(key) { indexes[language] = cached } else { missing.append(key) }
+            if let kept = recent?.indexes[language], kept.key == key {
+                indexes[language] = kept.index
+            } else if let cached = searchCache?.lookup(key) {
+                indexes[language] = cached
+                recent?.indexes[language] = (key, cached)
+            } else {
+                missing.append(key)
+            }
         }
         guard !missing.isEmpty else { return }
         let pipeline = try Assets.url("search/pipeline.js").path
@@ -97,6 +115,7 @@ final class NodeWork {
             for (key, built) in zip(sentSearch, answer.indexes) {
                 indexes[key.language] = built.index
                 searchCache?.store(built.index, for: key)
+                recent?.indexes[key.language] = (key, built.index)
             }
         }
         return (math, indexes)

@@ -45,8 +45,8 @@ struct RenderedEdition: Sendable {
 enum Site {
     /// Every file of the site: `index.html`, `<language>/index.html`, `<language>/<slug>.html`,
     /// `assets/book.css` and `assets/book.js`. Throws a `SiteLinkErrors` naming every page with a
-    /// broken internal link or anchor, or a page over 1 MB.
-    static func files(for editions: [RenderedEdition]) throws -> [String: Data] {
+    /// broken internal link or anchor, or a page over 1 MB. `links` keeps what the check read.
+    static func files(for editions: [RenderedEdition], links: LinkMemo? = nil) throws -> [String: Data] {
         let template = PageTemplate(editions: editions, themeScript: try Assets.text("theme.js"))
         var files: [String: Data] = [
             "assets/book.css": try Assets.data("book.css"),
@@ -55,7 +55,7 @@ enum Site {
         ]
         for (e, edition) in editions.enumerated() {
             files["\(edition.language)/index.html"] = Data(template.editionIndex(edition: e).utf8)
-            if let search = edition.search { files["\(edition.language)/\(SearchBox.indexFile)"] = SearchBox.script(search, language: edition.language) }
+            if let search = edition.search { files[SearchBox.indexPath(language: edition.language)] = SearchBox.script(search, language: edition.language) }
             for c in edition.chapters.indices {
                 let page = template.chapterPage(edition: e, chapter: c)
                 files["\(edition.language)/\(edition.chapters[c].slug).html"] = Data(page.utf8)
@@ -64,7 +64,7 @@ enum Site {
         let bodies = editions.flatMap { $0.chapters.map(\.body) }
         files.merge(try WidgetAssets.files(forBodies: bodies)) { page, _ in page }
         if editions.contains(where: { $0.search != nil }) { files.merge(try SearchBox.assets()) { page, _ in page } }
-        let problems = LinkChecker.problems(in: files)
+        let problems = LinkChecker.problems(in: files, memo: links)
         if !problems.isEmpty { throw SiteLinkErrors(problems: problems) }
         return files
     }

@@ -10,6 +10,9 @@ enum SearchBox {
     static let pipelineFile = "assets/search/pipeline.js"
     static let scriptFile = "assets/search.js"
 
+    /// Where `language`'s index goes in the site.
+    static func indexPath(language: String) -> String { "\(language)/\(indexFile)" }
+
     /// `<language>/search-index.js`: lunr's index and, by ref, each section's link, chapter,
     /// heading and text (for the result list and its snippet).
     static func script(_ search: SearchIndex, language: String) -> Data {
