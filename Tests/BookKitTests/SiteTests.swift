@@ -79,3 +79,22 @@ private func page(_ files: [String: Data], _ path: String) -> String {
     #expect(LinkChecker.resolve("a.html", from: "index.html") == "a.html")
     #expect(LinkChecker.resolve("../../a.html", from: "en/b.html") == nil)
 }
+
+/// A check that keeps what it read finds the same problems, and reads a changed page again: a
+/// link broken by an edit, and one mended by the next, are both seen.
+@Test func theLinkCheckWithItsMemoSeesEveryEdit() throws {
+    let memo = LinkMemo()
+    #expect(try Site.files(for: SiteFixture.editions, links: memo).count == Site.files(for: SiteFixture.editions).count)
+    var broken = SiteFixture.editions
+    broken[1].chapters[0].body += "<p><a href=\"02-attention.html#nowhere\">x</a></p>"
+    #expect {
+        _ = try Site.files(for: broken, links: memo)
+    } throws: { error in
+        String(describing: error) == "ru/01-probabilities.html: broken link \"02-attention.html#nowhere\": no element has id \"nowhere\" in ru/02-attention.html"
+    }
+    // The target page gains the id, the linking page stays as it was: the link now resolves.
+    var mended = broken
+    mended[1].chapters[1].body += "<p id=\"nowhere\">here</p>"
+    #expect(throws: Never.self) { _ = try Site.files(for: mended, links: memo) }
+    #expect(throws: SiteLinkErrors.self) { _ = try Site.files(for: broken, links: memo) }
+}

@@ -20,54 +20,82 @@ enum LinkChecker {
     /// Pages may not grow past this.
     static let pageLimit = 1_000_000
 
-    /// Every problem in `files` (relative path -> bytes), pages in path order.
-    static func problems(in files: [String: Data]) -> [SiteError] {
-        var ids: [String: Set<String>] = [:]
-        var repeated: [String: [String]] = [:]
-        var pages: [String: [HTMLAttribute]] = [:]
+    /// Every problem in `files` (relative path -> bytes), pages in path order. With `memo`, a
+    /// page read by an earlier check with the same bytes is not read again.
+    static func problems(in files: [String: Data], memo: LinkMemo? = nil) -> [SiteError] {
         let htmlFiles = files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, $0.value) }
-        let scanned = htmlFiles.concurrentMap { HTMLAttributes.scan(String(decoding: $0.1, as: UTF8.self)) }
-        for ((path, _), attributes) in zip(htmlFiles, scanned) {
-            pages[path] = attributes
-            var seen: Set<String> = []
-            for id in attributes.filter({ $0.name == "id" }).map({ unescape($0.value) }) where !seen.insert(id).inserted {
-                repeated[path, default: []].append(id)
-            }
-            ids[path] = seen
-        }
+        let pages = htmlFiles.concurrentMap { path, data in memo?.page(path, data) ?? PageLinks(data) }
+        memo?.keep(only: Set(htmlFiles.map(\.0)))
+        let ids = Dictionary(uniqueKeysWithValues: zip(htmlFiles.map(\.0), pages.map(\.ids)))
         var problems: [SiteError] = []
-        for path in pages.keys.sorted() {
-            guard let attributes = pages[path], let own = ids[path] else { continue }
+        for (path, page) in zip(htmlFiles.map(\.0), pages).sorted(by: { $0.0 < $1.0 }) {
             if let size = files[path]?.count, size > pageLimit {
                 problems.append(SiteError(page: path, link: "", reason: "the page is \(size) bytes, over the limit of \(pageLimit)"))
             }
-            for id in Set(repeated[path] ?? []).sorted() {
+            for id in page.repeatedIDs {
                 problems.append(SiteError(page: path, link: "", reason: "the id \"\(id)\" is on more than one element"))
             }
-            // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
-            for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
-                let raw = attribute.value
-                let (link, unknown) = decoded(raw)
-                if unknown || (attribute.name == "href" ? !SafeLink.allowsLink(link) : !SafeLink.allowsImage(link)) {
+            for link in page.links {
+                switch link {
+                case .unsafe(let link):
                     problems.append(SiteError(page: path, link: link, reason: "pages link only to http, https, mailto and relative targets, and load pictures only from relative paths and data:image/"))
-                } else if let reason = problem(with: link, from: path, files: files, ids: ids, own: own) {
-                    problems.append(SiteError(page: path, link: link, reason: reason))
+                case .toResolve(let link):
+                    if let reason = problem(with: link, from: path, files: files, ids: ids, own: page.ids) {
+                        problems.append(SiteError(page: path, link: link, reason: reason))
+                    }
                 }
             }
-            let loaded = attributes.filter { ($0.element == "link" && $0.name == "href") || $0.name == "src" }.map(\.value)
-            for link in loaded where hasScheme(link) && !link.hasPrefix("data:") {
+            for link in page.foreignLoads {
                 problems.append(SiteError(page: path, link: link, reason: "pages must not load anything from another host"))
             }
+            for reference in page.missingReferences {
+                problems.append(SiteError(page: path, link: "#" + reference, reason: "no element has id \"\(reference)\" on this page"))
+            }
+        }
+        return problems
+    }
+
+    /// What one page says for the check, read from its bytes alone: its ids, its links, and
+    /// what is wrong with it without looking at other pages.
+    struct PageLinks: Sendable {
+        enum Link: Sendable {
+            /// A link of a scheme or form pages may not use.
+            case unsafe(String)
+            /// A link to check against the site's files and ids.
+            case toResolve(String)
+        }
+        var ids: Set<String> = []
+        /// Ids on more than one element, sorted.
+        var repeatedIDs: [String] = []
+        /// Every `href` and `src`, decoded, in order.
+        var links: [Link] = []
+        /// What the page loads from another host.
+        var foreignLoads: [String] = []
+        /// In-page references (`url(#…)`, `aria-*`, `for`) to ids the page does not have.
+        var missingReferences: [String] = []
+
+        init(_ data: Data) {
+            let attributes = HTMLAttributes.scan(String(decoding: data, as: UTF8.self))
+            var repeated: Set<String> = []
+            for id in attributes.filter({ $0.name == "id" }).map({ LinkChecker.unescape($0.value) }) where !ids.insert(id).inserted {
+                repeated.insert(id)
+            }
+            repeatedIDs = repeated.sorted()
+            // Each link once: its attribute says what it may be (`href` a link, `src` a picture).
+            for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
+                let (link, unknown) = LinkChecker.decoded(attribute.value)
+                let allowed = attribute.name == "href" ? SafeLink.allowsLink(link) : SafeLink.allowsImage(link)
+                links.append(unknown || !allowed ? .unsafe(link) : .toResolve(link))
+            }
+            foreignLoads = attributes.filter { ($0.element == "link" && $0.name == "href") || $0.name == "src" }.map(\.value)
+                .filter { LinkChecker.hasScheme($0) && !$0.hasPrefix("data:") }
             var references = attributes.flatMap { HTMLAttributes.urlReferences(in: $0.value) }
             for attribute in attributes where ["aria-labelledby", "aria-describedby", "aria-controls"].contains(attribute.name) {
                 references += attribute.value.split(separator: " ").map(String.init)
             }
             references += attributes.filter { $0.name == "for" }.map(\.value)
-            for reference in references where !own.contains(reference) {
-                problems.append(SiteError(page: path, link: "#" + reference, reason: "no element has id \"\(reference)\" on this page"))
-            }
+            missingReferences = references.filter { !ids.contains($0) }
         }
-        return problems
     }
 
     /// Why `link` on page `from` does not resolve; nil when it does or when it leaves the site.
@@ -107,11 +135,11 @@ enum LinkChecker {
         return parts.joined(separator: "/")
     }
 
-    private static func hasScheme(_ link: String) -> Bool {
+    fileprivate static func hasScheme(_ link: String) -> Bool {
         SafeLink.scheme(link) != nil
     }
 
-    private static func unescape(_ s: String) -> String { decoded(s).text }
+    fileprivate static func unescape(_ s: String) -> String { decoded(s).text }
 
     /// An attribute's value as a browser reads it: numeric character references and the five
     /// names our pages use decoded; `unknown` when another named reference stands in it (a

@@ -6,9 +6,11 @@ struct SiteRenderer: Renderer {
     var format: String { "html" }
     /// Pages of earlier builds, when the renderer lives as long as a project does.
     var memo = PageMemo()
+    /// Pages' links as the last build's check read them.
+    var links = LinkMemo()
 
     func render(_ book: BookResults) throws -> [String: Data] {
-        try Site.files(for: editions(book))
+        try Site.files(for: editions(book), links: links)
     }
 
     /// Every chapter's page body, edition by edition.
