@@ -43,4 +43,26 @@ import Testing
         #expect(frames.count == 2)
         #expect((frames[1]["points"] as? [[String]])?.first == ["a", "2.0", "0.0", "0.0", "token"])
     }
+
+    /// The figure is drawn once and kept; the same view twice on a page still gets two ids, and
+    /// the second figure is the first with its id changed.
+    @Test func theSameViewTwiceOnAPageIsDrawnOnceWithTwoIDs() throws {
+        let ids = PageIDs()
+        let first = try #require(Presenter.rich(.scene3D(Self.scene), language: "et", ids: ids, interactive: true))
+        let second = try #require(Presenter.rich(.scene3D(Self.scene), language: "et", ids: ids, interactive: true))
+        let id = try #require(first.firstMatch(of: #/<figure class="widget scene3d" data-widget="scene3d" id="([^"]+)">/#).map { String($0.1) })
+        #expect(second.contains("id=\"\(id)-2\""))
+        #expect(second == first.replacingOccurrences(of: id, with: id + "-2"))
+    }
+}
+
+/// A widget's drawn text kept by what it is drawn from: drawn once per key, again for another key.
+@Test func aWidgetMemoDrawsEachKeyOnce() {
+    let memo = WidgetMemo<String>(capacity: 2)
+    var drawn = 0
+    func text(_ key: String) -> String { memo.text(key) { drawn += 1; return key.uppercased() } }
+    #expect(text("a") == "A" && text("a") == "A" && drawn == 1)
+    #expect(text("b") == "B" && drawn == 2)
+    #expect(text("c") == "C" && drawn == 3)  // over capacity: the memo starts afresh
+    #expect(text("c") == "C" && drawn == 3)
 }

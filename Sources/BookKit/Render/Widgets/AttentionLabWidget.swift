@@ -4,7 +4,7 @@ import Foundation
 /// division by √d, the softmax weights and the weighted sum of the values, with every head's
 /// heatmap beside it. The static form (no script, print, EPUB) shows the first text's last
 /// position through head 0 and all its heatmaps; `attention-lab.js` rebuilds it from the JSON.
-struct AttentionLabWidget {
+struct AttentionLabWidget: Hashable, Sendable {
     let lab: AttentionLabDisplay
     let language: String
 
@@ -23,8 +23,12 @@ struct AttentionLabWidget {
             }
             html += "<div class=\"figure-row\">" + maps.joined() + "</div></div>"
         }
-        return html + (interactive ? WidgetJSON.script(json(words: words.attentionLab, separator: separator)) : "") + "</figure>"
+        guard interactive else { return html + "</figure>" }
+        let data = Self.memo.text(self) { json(words: words.attentionLab, separator: separator) }
+        return html + WidgetJSON.script(data) + "</figure>"
     }
+
+    private static let memo = WidgetMemo<AttentionLabWidget>()
 
     /// One query's table: a row per key it sees, then the head's output.
     static func table(text: AttentionLabDisplay.Text, head: Int, position i: Int, root: Double,

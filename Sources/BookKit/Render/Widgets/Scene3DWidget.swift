@@ -3,19 +3,34 @@ import Foundation
 /// A 3D view as the page holds it: a figure with (a) the flat SVG drawing of each slider position
 /// and a table of the numbers, readable without scripts, and (b) the scene's coordinates as JSON,
 /// which `Resources/widgets/scene3d.js` draws with three.js when the browser has WebGL.
-struct Scene3DWidget {
+struct Scene3DWidget: Hashable, Sendable {
     let scene: Scene3DDisplay
     let language: String
     let interactive: Bool
 
     private var words: InterfaceText.Scene3DWords { InterfaceText.forLanguage(language).scene3D }
 
+    /// The figure; everything in it but its id depends on the widget alone, so a page drawn
+    /// again reuses it (the flat drawings and number tables take most of a 3D page's drawing).
     func html(ids: PageIDs) -> String {
         guard !scene.frames.isEmpty else { return "" }
+        let id = ids.unique(Self.ids.text(self) {
+            SVG.chartID("scene3d", [scene.kind.rawValue, String(scene.frames.count)]
+                + scene.frames.flatMap { $0.points.map { "\($0.label)\($0.x)\($0.y)\($0.z)" } })
+        })
+        return Self.figures.text(Drawn(widget: self, id: id)) { figure(id: id) }
+    }
+
+    private struct Drawn: Hashable, Sendable {
+        var widget: Scene3DWidget
+        var id: String
+    }
+    private static let ids = WidgetMemo<Scene3DWidget>()
+    private static let figures = WidgetMemo<Drawn>()
+
+    private func figure(id: String) -> String {
         let chosen = min(max(scene.defaultFrame, 0), scene.frames.count - 1)
         let text = Scene3DText(scene: scene, language: language)
-        let id = ids.unique(SVG.chartID("scene3d", [scene.kind.rawValue, String(scene.frames.count)]
-            + scene.frames.flatMap { $0.points.map { "\($0.label)\($0.x)\($0.y)\($0.z)" } }))
         let drawing = Scene3DDrawing(scene: scene)
         // The loss landscape's drawing shows the whole path at once: one drawing serves every frame.
         // Without scripts (EPUB) only the default frame: nothing could reveal the others.

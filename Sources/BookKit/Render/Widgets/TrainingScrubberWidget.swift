@@ -2,7 +2,7 @@
 /// Adam's numbers at that step (value, gradient, m, v, m̂, v̂, update) and the model at the nearest
 /// checkpoint (held-out loss, samples, next character). The static form (no script, print, EPUB)
 /// is two tables: the checkpoints, and the first parameter's Adam numbers at them.
-struct TrainingScrubberWidget {
+struct TrainingScrubberWidget: Hashable, Sendable {
     let timeline: TrainingTimelineDisplay
     let language: String
 
@@ -31,8 +31,12 @@ struct TrainingScrubberWidget {
                                 header: [words.stepColumn, words.grad, words.m, words.v, words.mHat, words.vHat, words.update, words.after],
                                 rows: adamRows)
         }
-        return html + "</div>" + (interactive ? WidgetJSON.script(json(words: words, separator: separator)) : "") + "</figure>"
+        guard interactive else { return html + "</div></figure>" }
+        let data = Self.memo.text(self) { json(words: words, separator: separator) }
+        return html + "</div>" + WidgetJSON.script(data) + "</figure>"
     }
+
+    private static let memo = WidgetMemo<TrainingScrubberWidget>()
 
     private func json(words: InterfaceText.TrainingScrubberWords, separator: String) -> String {
         let tracks = timeline.tracks.map { t in
