@@ -8,7 +8,7 @@ import Testing
         let body = #"<div data-widget="lab"></div><p>data-widget</p><div data-widget="map"></div><div data-widget="lab"></div>"#
         #expect(WidgetAssets.widgets(in: body) == ["lab", "map"])
         #expect(WidgetAssets.widgets(in: "<p>no widgets</p>").isEmpty)
-        #expect(WidgetAssets.headTags(body: "<p>plain</p>", up: "../") == "")
+        #expect(WidgetAssets.headTags(widgets: WidgetAssets.widgets(in: "<p>plain</p>"), up: "../") == "")
     }
 
     @Test func everyVendorLibraryIsCopiedFromItsDebianPackage() throws {

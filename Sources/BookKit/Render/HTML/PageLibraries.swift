@@ -121,9 +121,8 @@ enum WidgetAssets {
     }
     private static let present = Mutex<[String: Bool]>([:])
 
-    /// The `<head>` tags for a page whose body is `body`, `up` being the path to the site root.
-    static func headTags(body: String, up: String) -> String {
-        let widgets = widgets(in: body)
+    /// The `<head>` tags for a page showing `widgets`, `up` being the path to the site root.
+    static func headTags(widgets: [String], up: String) -> String {
         var tags = ""
         for library in libraries(for: widgets) {
             for style in library.styles { tags += "<link rel=\"stylesheet\" href=\"\(up)assets/vendor/\(library.name)/\(style)\">\n" }
@@ -141,11 +140,11 @@ enum WidgetAssets {
         return tags
     }
 
-    /// The asset files pages with `bodies` need: each used widget's script and style sheet and
+    /// The asset files pages showing `used` widgets need: each one's script and style sheet and
     /// every vendor library they need.
-    static func files(forBodies bodies: [String]) throws -> [String: Data] {
+    static func files(forWidgets used: [String]) throws -> [String: Data] {
         var widgets: [String] = []
-        for body in bodies { for name in self.widgets(in: body) where !widgets.contains(name) { widgets.append(name) } }
+        for name in used where !widgets.contains(name) { widgets.append(name) }
         var files: [String: Data] = [:]
         for library in libraries(for: widgets) { files.merge(try library.files()) { a, _ in a } }
         if widgets.contains(where: { hasResource($0, "js") }) {

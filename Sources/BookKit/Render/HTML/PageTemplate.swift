@@ -36,7 +36,7 @@ struct PageTemplate {
                         switcher: switcher(current: edition.language) { other in
                             other.chapters.contains { $0.slug == chapter.slug } ? "\(chapter.slug).html" : "index.html"
                         },
-                        hasSidebar: true, search: edition.search != nil,
+                        hasSidebar: true, search: edition.search != nil, widgets: chapter.widgets,
                         body: "<div class=\"layout\">\(sidebar)<main id=\"content\">\(main)</main></div>")
     }
 
@@ -106,7 +106,7 @@ struct PageTemplate {
 
     /// A whole HTML document; `depth` is how many folders below the site root it sits.
     private func document(language: String, title: String, depth: Int, switcher: String, hasSidebar: Bool = false,
-                          search: Bool = false, body: String) -> String {
+                          search: Bool = false, widgets: [String] = [], body: String) -> String {
         let words = InterfaceText.forLanguage(language)
         let up = String(repeating: "../", count: depth)
         let searchBox = search ? SearchBox.html(language: language, up: up) : ""
@@ -123,7 +123,7 @@ struct PageTemplate {
         <link rel="stylesheet" href="\(up)assets/book.css">
         <script>\(themeScript)</script>
         <script src="\(up)assets/book.js" defer></script>
-        \(searchScript)\(WidgetAssets.headTags(body: body, up: up))</head>
+        \(searchScript)\(WidgetAssets.headTags(widgets: widgets, up: up))</head>
         <body>
         <a class="skip" href="#content">\(HTML.escape(words.skipToContent))</a>
         <header class="topbar">\(menu)<a class="book-title" href="index.html">\(HTML.escape(words.bookTitle))</a>\(searchBox)\(switcher)\

@@ -6,13 +6,17 @@ struct RenderedChapter: Sendable {
     var slug: String
     var title: String
     /// The chapter's body HTML (cmark's output with step results spliced in).
-    var body: String
+    var body: String { didSet { widgets = WidgetAssets.widgets(in: body) } }
+    /// The widgets in `body`, each once (read when the body is set: pages kept between builds
+    /// are not read again).
+    private(set) var widgets: [String]
     /// The chapter's headings in order, with the `id` each has in `body`.
     var headings: [Heading]
     init(slug: String, title: String, body: String, headings: [Heading] = []) {
         self.slug = slug
         self.title = title
         self.body = body
+        self.widgets = WidgetAssets.widgets(in: body)
         self.headings = headings
     }
 }
@@ -55,14 +59,13 @@ enum Site {
         ]
         for (e, edition) in editions.enumerated() {
             files["\(edition.language)/index.html"] = Data(template.editionIndex(edition: e).utf8)
-            if let search = edition.search { files[SearchBox.indexPath(language: edition.language)] = SearchBox.script(search, language: edition.language) }
+            if let search = edition.search { files[SearchBox.indexPath(language: edition.language)] = search.script }
             for c in edition.chapters.indices {
                 let page = template.chapterPage(edition: e, chapter: c)
                 files["\(edition.language)/\(edition.chapters[c].slug).html"] = Data(page.utf8)
             }
         }
-        let bodies = editions.flatMap { $0.chapters.map(\.body) }
-        files.merge(try WidgetAssets.files(forBodies: bodies)) { page, _ in page }
+        files.merge(try WidgetAssets.files(forWidgets: editions.flatMap { $0.chapters.flatMap(\.widgets) })) { page, _ in page }
         if editions.contains(where: { $0.search != nil }) { files.merge(try SearchBox.assets()) { page, _ in page } }
         let problems = LinkChecker.problems(in: files, memo: links)
         if !problems.isEmpty { throw SiteLinkErrors(problems: problems) }
