@@ -33,7 +33,7 @@ extension Project {
         }
         for edition in book.editions {
             guard let index = done.indexes[edition.language] else { continue }
-            book.search[edition.language] = SearchIndex(index: index, documents: searchDocuments.documents(edition))
+            book.search[edition.language] = SearchIndex(language: edition.language, index: index, documents: searchDocuments.documents(edition))
         }
     }
 
@@ -42,7 +42,7 @@ extension Project {
     public func searchIndexes() throws(BuildError) -> [String: Data] {
         guard let editions = pendingSearch else { return [:] }
         pendingSearch = nil
-        let work = NodeWork(cache: options.cache, recent: recentIndexes)
+        let work = NodeWork(cache: options.cache, recent: recentNodeWork)
         defer { work.cancel() }
         let indexes: [String: String]
         do {
@@ -56,9 +56,9 @@ extension Project {
         var files: [String: Data] = [:]
         for edition in editions {
             guard let index = indexes[edition.language] else { continue }
-            let search = SearchIndex(index: index, documents: searchDocuments.documents(edition))
+            let search = SearchIndex(language: edition.language, index: index, documents: searchDocuments.documents(edition))
             lastSearch[edition.language] = search
-            files[SearchBox.indexPath(language: edition.language)] = SearchBox.script(search, language: edition.language)
+            files[SearchBox.indexPath(language: edition.language)] = search.script
         }
         return files
     }

@@ -55,8 +55,8 @@ public final class Project {
     var pendingSearch: [BookResults.Edition]?
     /// Chapters' search documents, made again only for chapters that changed.
     let searchDocuments = SearchDocumentMemo()
-    /// Search indexes by what they index, so that an edition that did not change is not looked up on disk.
-    let recentIndexes = NodeWork.RecentIndexes()
+    /// Search indexes and typeset formulas of earlier builds, so that what did not change is not looked up on disk.
+    let recentNodeWork = NodeWork.Recent()
 
     /// A project whose steps run on `binding`'s engine; `progress` gets one line per chapter.
     public convenience init(options: BuildOptions, binding: any StepBinding, progress: @escaping (String) -> Void = { _ in }) {
@@ -137,7 +137,7 @@ public final class Project {
             self.renderers[format] = renderer
             return renderer
         }
-        let work = NodeWork(cache: options.cache, recent: recentIndexes)
+        let work = NodeWork(cache: options.cache, recent: recentNodeWork)
         defer { work.cancel() }
         var starting: BuildError?
         let searched = options.formats.contains("html")
@@ -190,7 +190,7 @@ public final class Project {
     /// glossary links with English and the glossaries' order.
     @discardableResult
     public func check(fix: Bool = false, strict: Bool = false) throws(BuildError) -> CheckReport {
-        let work = NodeWork(cache: options.cache, recent: recentIndexes)
+        let work = NodeWork(cache: options.cache, recent: recentNodeWork)
         defer { work.cancel() }
         var starting: BuildError?
         let editions = try runAll { loaded in starting = self.start(work, loaded, search: false) }

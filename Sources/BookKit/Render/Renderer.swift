@@ -37,8 +37,17 @@ public struct BookResults: Sendable {
 /// An edition's search index as the build made it: lunr's serialized index and, in the same order
 /// as its refs, the sections it finds.
 struct SearchIndex: Sendable {
-    var index: String
-    var documents: [SearchDocument]
+    let index: String
+    let documents: [SearchDocument]
+    /// The edition's `search-index.js`, written once with the index: a server's later builds,
+    /// which keep the index, do not encode its documents again.
+    let script: Data
+
+    init(language: String, index: String, documents: [SearchDocument]) {
+        self.index = index
+        self.documents = documents
+        script = SearchBox.script(index: index, documents: documents, language: language)
+    }
 }
 
 /// Turns a book's results into the files of one format, as mdBook's renderers do: the HTML site,

@@ -31,18 +31,21 @@ final class NodeWork {
     private var math: [FormulaKey: Typeset] = [:]
     private var indexes: [String: String] = [:]
 
-    /// The last index made or found for each language, kept in memory by a long-lived project:
-    /// an edition whose sections did not change needs no look in the cache on disk (which reads
-    /// and compares the whole key) and no Node.js.
-    final class RecentIndexes {
+    /// What Node.js made or the cache on disk held in earlier builds, kept in memory by a
+    /// long-lived project: the last index of each language, and every formula typeset. An
+    /// edition whose sections did not change, and a formula seen before, need no look on disk
+    /// (which reads and decodes a file) and no Node.js.
+    final class Recent {
         fileprivate var indexes: [String: (key: SearchKey, index: String)] = [:]
+        /// (The tools a process typesets with do not change while it runs.)
+        fileprivate var formulas: [FormulaKey: TypesetFormula] = [:]
         init() {}
     }
 
-    private let recent: RecentIndexes?
+    private let recent: Recent?
 
     /// Work whose results are kept under `cache` (nil: none kept) and, when given, in `recent`.
-    init(cache: URL?, recent: RecentIndexes? = nil) {
+    init(cache: URL?, recent: Recent? = nil) {
         tools = Self.toolIdentity
         mathCache = cache.map { KeyedCache(folder: $0.appendingPathComponent("math")) }
         searchCache = cache.map { KeyedCache(folder: $0.appendingPathComponent("search")) }
@@ -53,8 +56,11 @@ final class NodeWork {
     func typeset(_ formulas: [FormulaKey]) throws {
         var missing: [FormulaKey] = []
         for formula in Set(formulas).sorted(by: { ($0.tex, $0.display ? 1 : 0) < ($1.tex, $1.display ? 1 : 0) }) {
-            if let cached = mathCache?.lookup(MathKey(formula: formula, tools: tools)) {
+            if let kept = recent?.formulas[formula] {
+                math[formula] = .typeset(kept)
+            } else if let cached = mathCache?.lookup(MathKey(formula: formula, tools: tools)) {
                 math[formula] = .typeset(cached)
+                recent?.formulas[formula] = cached
             } else {
                 missing.append(formula)
             }
@@ -104,6 +110,7 @@ final class NodeWork {
                     let formula = TypesetFormula(html: html, mathml: mathml)
                     math[key] = .typeset(formula)
                     mathCache?.store(formula, for: MathKey(formula: key, tools: tools))
+                    recent?.formulas[key] = formula
                 } else {
                     math[key] = .rejected(message: result.error ?? "KaTeX cannot typeset this", offset: result.offset ?? 0)
                 }

@@ -15,11 +15,11 @@ enum SearchBox {
 
     /// `<language>/search-index.js`: lunr's index and, by ref, each section's link, chapter,
     /// heading and text (for the result list and its snippet).
-    static func script(_ search: SearchIndex, language: String) -> Data {
-        let rows = search.documents.map { [$0.ref, $0.chapter, $0.heading, $0.body] }
-        let documents = (try? JSONEncoder().encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    static func script(index: String, documents: [SearchDocument], language: String) -> Data {
+        let rows = documents.map { [$0.ref, $0.chapter, $0.heading, $0.body] }
+        let encoded = (try? JSONEncoder().encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         let name = (try? JSONEncoder().encode(language)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-        return Data("window.bookSearchIndex = {\"language\":\(name),\"index\":\(search.index),\"documents\":\(documents)};\n".utf8)
+        return Data("window.bookSearchIndex = {\"language\":\(name),\"index\":\(index),\"documents\":\(encoded)};\n".utf8)
     }
 
     /// The shared files every page with a search box may load.
