@@ -65,7 +65,8 @@ let package = Package(
                 "BookKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         // What the command-line tools share: the chapter options, the console, error printing.
         .target(

@@ -22,11 +22,13 @@ public struct ServeOptions: Sendable {
 public enum ServeError: Error, Sendable, CustomStringConvertible {
     case badHost(String)
     case cannotListen(address: String, reason: String)
+    case missingResource(String)
 
     public var description: String {
         switch self {
         case .badHost(let host): return "error: --host '\(host)' is not an IP address (e.g. 127.0.0.1 or ::1)"
         case .cannotListen(let address, let reason): return "error: cannot listen on \(address): \(reason)"
+        case .missingResource(let name): return "error: \(name) is missing beside the tool; build it again with swift build"
         }
     }
 }
@@ -51,6 +53,7 @@ public actor BookServer {
 
     /// Starts listening (pages wait for the first build while it runs) and building; the site's URL.
     public func start() async throws(ServeError) -> URL {
+        guard LiveScript.source != nil else { throw .missingResource("the live-reload script (live.js)") }
         let host = options.host == "localhost" ? "127.0.0.1" : options.host
         let isIPv6 = host.contains(":")
         let address: any SocketAddress

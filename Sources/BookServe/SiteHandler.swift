@@ -17,7 +17,7 @@ struct SiteHandler: HTTPHandler {
             return Self.text(.methodNotAllowed, "only GET and HEAD\n", request, extra: [.init("Allow"): "GET, HEAD"])
         }
         if raw == LiveScript.scriptPath {
-            return Self.respond(.ok, Data(LiveScript.source.utf8), type: ContentType.of(raw), request)
+            return Self.respond(.ok, LiveScript.source ?? Data(), type: ContentType.of(raw), request)
         }
         let state = hub.state
         guard let files = state.files else {

@@ -63,11 +63,15 @@ import Testing
             while await served.server.listeners != 1 { try await Task.sleep(for: .milliseconds(20)) }
             try await Task.sleep(for: .milliseconds(200))
             let text = "Edited \(round) paragraph"
+            _ = try await offThePool { try browser.evaluate("window.bookTestRound = \(round)") }
             let start = ContinuousClock.now
             try served.edit(previous, text)
             try await offThePool { try browser.waitUntil("document.body.innerText.includes('\(text)')") }
             times.append(ContinuousClock.now - start)
             previous = text
+            // Prose alone: swapped in place, not reloaded, and the chapter is now what the server sends.
+            #expect(try await offThePool { try browser.evaluate("window.bookTestRound") } == "\(round)")
+            #expect(try await Self.articleIsAsServed(served, browser), "round \(round)")
             // Where it was, give or take what the browser's scroll anchoring moves it when something
             // above settles after the page has loaded (the reader sees the same lines).
             let y = try await offThePool { () -> Double? in
@@ -79,7 +83,41 @@ import Testing
         }
         let sorted = times.sorted()
         let median = sorted[sorted.count / 2]
-        print("book serve: prose edit to reloaded page in Chromium: median \(median), rounds \(times.map { "\($0)" })")
+        print("book serve: prose edit to the open page in Chromium: median \(median), rounds \(times.map { "\($0)" })")
         await served.stop()
+    }
+
+    /// What the page shows elsewhere than in its prose (here the title, which the head, the menu
+    /// and the pager carry too) comes by a reload, at the same place.
+    @Test func anEditBeyondTheProseReloadsThePageAtItsPlace() async throws {
+        let served = try await ServedBook(chapter: Self.longChapter)
+        let browser = try await offThePool { try HeadlessBrowser() }
+        defer { browser.close() }
+        try await offThePool {
+            try browser.navigate(served.url.appendingPathComponent("en/01-serving.html").absoluteString)
+            try browser.waitUntil("document.body.innerText.includes('Paragraph 150')")
+            try browser.waitUntil("(window.scrollTo(0, 2000), window.scrollY === 2000)")
+            _ = try browser.evaluate("window.bookTestRound = 1")
+        }
+        while await served.server.listeners != 1 { try await Task.sleep(for: .milliseconds(20)) }
+        try served.edit("# Serving", "# Serving pages")
+        try await offThePool {
+            try browser.waitUntil("document.title.includes('Serving pages') && document.readyState === 'complete'")
+            try browser.waitUntil("Math.abs(window.scrollY - 2000) <= 100")
+        }
+        #expect(try await offThePool { try browser.evaluate("window.bookTestRound === undefined") } == "true")
+        #expect(try await Self.articleIsAsServed(served, browser))
+        await served.stop()
+    }
+
+    /// Whether the open page's chapter is, node for node, the one the server sends now.
+    static func articleIsAsServed(_ served: ServedBook, _ browser: HeadlessBrowser) async throws -> Bool {
+        let html = try await served.get("/en/01-serving.html").text
+        let literal = String(decoding: try JSONEncoder().encode(html), as: UTF8.self)
+        let same = try await offThePool {
+            try browser.evaluate("new DOMParser().parseFromString(\(literal), 'text/html').querySelector('main article').outerHTML"
+                + " === document.querySelector('main article').outerHTML")
+        }
+        return same == "true"
     }
 }
