@@ -55,12 +55,26 @@ final class BuildLoop: Sendable {
         // Looked at before the first build, so that an edit made while it runs is built next.
         var watcher = FolderWatcher(root: chapters)
         let wakeup = FolderWakeup(root: chapters)
-        build(project, changed: [])
+        var indexDue = build(project, changed: []) ? ContinuousClock.now + Self.indexDelay : nil
+        var indexing: SearchIndexJob?
+        defer { indexing?.cancel() }
         let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         while !stopping.load(ordering: .relaxed) {
             if let wakeup { wakeup.wait(upTo: pause) } else { Thread.sleep(forTimeInterval: pause) }
             var changed = watcher.changes()
+            if changed.isEmpty {
+                if let job = indexing, job.isReady {
+                    indexing = nil
+                    finishSearchIndexes(job, project)
+                } else if indexing == nil, let due = indexDue, ContinuousClock.now >= due {
+                    indexDue = nil
+                    indexing = startSearchIndexes(project)
+                }
+            }
             guard !changed.isEmpty, !stopping.load(ordering: .relaxed) else { continue }
+            // The next build leaves indexes of its own for later.
+            indexing?.cancel()
+            indexing = nil
             // An editor that saves in place empties the file first: build what it holds once
             // it stops changing (for half a second at most), not a half-written chapter.
             for _ in 0..<25 {
@@ -71,24 +85,47 @@ final class BuildLoop: Sendable {
             }
             wakeup?.watchFolders()
             if !changed.allSatisfy(FolderWatcher.isChapterText) { project = makeProject() }
-            build(project, changed: changed.sorted())
+            indexDue = build(project, changed: changed.sorted()) ? ContinuousClock.now + Self.indexDelay : nil
         }
     }
 
-    private func build(_ project: Project, changed: [String]) {
+    /// How long the chapters stay unchanged before the search index is started: the pages come
+    /// first, and Node.js neither competes with the browser drawing them nor indexes each of a
+    /// writer's quick saves. It works beside the loop, and an edit meanwhile stops it (a search
+    /// typed before the index is in finds the last index's words).
+    static let indexDelay = Duration.seconds(1)
+
+    /// Builds; whether it succeeded.
+    private func build(_ project: Project, changed: [String]) -> Bool {
         let start = ContinuousClock.now
         do {
-            // The page a writer waits for first; the search index follows (a search typed in
-            // between finds the last build's words).
             let site = try project.render(searchLater: true)
             hub.publish(files: site.files)
             events(.built(site.report, changed: changed, duration: ContinuousClock.now - start))
-            hub.amend(files: try project.searchIndexes())
+            return true
         } catch {
-            let diagnostics: [String]
-            if case .diagnostics(let list) = error { diagnostics = list.map(\.description) } else { diagnostics = [error.description] }
-            hub.publish(diagnostics: diagnostics)
-            events(.failed(error, changed: changed, duration: ContinuousClock.now - start))
+            fail(error, changed: changed, start: start)
+            return false
         }
+    }
+
+    /// Starts the search indexes the last build left for later.
+    private func startSearchIndexes(_ project: Project) -> SearchIndexJob? {
+        do { return try project.startSearchIndexes() } catch {
+            fail(error, changed: [], start: .now)
+            return nil
+        }
+    }
+
+    /// Serves the indexes `job` made with the pages of the build that left them.
+    private func finishSearchIndexes(_ job: SearchIndexJob, _ project: Project) {
+        do { hub.amend(files: try project.finishSearchIndexes(job)) } catch { fail(error, changed: [], start: .now) }
+    }
+
+    private func fail(_ error: BuildError, changed: [String], start: ContinuousClock.Instant) {
+        let diagnostics: [String]
+        if case .diagnostics(let list) = error { diagnostics = list.map(\.description) } else { diagnostics = [error.description] }
+        hub.publish(diagnostics: diagnostics)
+        events(.failed(error, changed: changed, duration: ContinuousClock.now - start))
     }
 }

@@ -38,12 +38,12 @@ import Testing
             try browser.navigate("http://127.0.0.1:\(port)/en/\(name.dropLast(3)).html")
             try browser.waitUntil("document.querySelector('h1') !== null && document.title !== 'Building…'", timeout: 600)
         }
-        // Rounds 1 to 7 add a sentence, which the page swaps in place; rounds 8 to 10 also change
+        // Rounds 1 to 7 add a sentence, which the page swaps in place; rounds 8 to 14 also change
         // the chapter's title, which the head and the menus carry, so the page reloads.
         let title = try #require(original.split(separator: "\n", maxSplits: 1).first.map(String.init))
         var times: [Duration] = [], reloads: [Duration] = []
         var splits: [String] = []
-        for round in 1...10 {
+        for round in 1...14 {
             let reloading = round > 7
             try await offThePool {
                 // Scrolled again until it holds: a page still laid out may not scroll yet.

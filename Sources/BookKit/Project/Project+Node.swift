@@ -40,21 +40,37 @@ extension Project {
     /// Makes the search indexes the last `render(searchLater: true)` left for later, and returns
     /// their files, which replace the last build's in its site (none when nothing was left).
     public func searchIndexes() throws(BuildError) -> [String: Data] {
-        guard let editions = pendingSearch else { return [:] }
+        guard let job = try startSearchIndexes() else { return [:] }
+        return try finishSearchIndexes(job)
+    }
+
+    /// Starts making the indexes the last `render(searchLater: true)` left for later: what is
+    /// not known goes to Node.js, which works on while the caller waits for other things (a
+    /// server, for the next edit). Nil when nothing was left.
+    public func startSearchIndexes() throws(BuildError) -> SearchIndexJob? {
+        guard let editions = pendingSearch else { return nil }
         pendingSearch = nil
         let work = NodeWork(cache: options.cache, recent: recentNodeWork)
-        defer { work.cancel() }
-        let indexes: [String: String]
         do {
             try work.index(editions.map { edition in
                 (edition.language, searchDocuments.indexed(edition.chapters.map { ($0.slug, $0.chapter) }, language: edition.language))
             })
-            indexes = try work.finish().indexes
         } catch {
+            work.cancel()
             throw .missingTool(String(describing: error))
         }
+        work.endRequests()
+        return SearchIndexJob(work: work, editions: editions)
+    }
+
+    /// The files of `job`'s indexes, waiting for Node.js if it has not answered yet; they
+    /// replace the last build's in its site.
+    public func finishSearchIndexes(_ job: SearchIndexJob) throws(BuildError) -> [String: Data] {
+        defer { job.cancel() }
+        let indexes: [String: String]
+        do { indexes = try job.work.finish().indexes } catch { throw .missingTool(String(describing: error)) }
         var files: [String: Data] = [:]
-        for edition in editions {
+        for edition in job.editions {
             guard let index = indexes[edition.language] else { continue }
             let search = SearchIndex(language: edition.language, index: index, documents: searchDocuments.documents(edition))
             lastSearch[edition.language] = search
@@ -84,4 +100,20 @@ extension Project {
     static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
         problems.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
     }
+}
+
+/// Search indexes under way (`Project.startSearchIndexes`).
+public final class SearchIndexJob {
+    fileprivate let work: NodeWork
+    fileprivate let editions: [BookResults.Edition]
+
+    fileprivate init(work: NodeWork, editions: [BookResults.Edition]) {
+        (self.work, self.editions) = (work, editions)
+    }
+
+    /// Whether Node.js has answered (or was not needed): finishing will not wait.
+    public var isReady: Bool { work.isDone }
+
+    /// Stops Node.js: a newer build makes these indexes stale.
+    public func cancel() { work.cancel() }
 }

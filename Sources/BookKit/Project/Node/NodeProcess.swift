@@ -71,6 +71,14 @@ final class NodeProcess: @unchecked Sendable {
         do { try input.fileHandleForWriting.write(contentsOf: line) } catch { throw failure() }
     }
 
+    /// Tells the driver no more requests come: it ends once it has answered them.
+    func endInput() {
+        try? input.fileHandleForWriting.close()
+    }
+
+    /// Whether the driver has ended and all its answers are read (`finish` will not wait).
+    var hasEnded: Bool { finished.wait(timeout: .now()) == .success }
+
     /// Ends the driver without waiting for its answers.
     func stop() {
         try? input.fileHandleForWriting.close()

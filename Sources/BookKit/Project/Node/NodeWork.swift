@@ -131,6 +131,12 @@ final class NodeWork {
     /// Whether Node.js was started (nothing was missing from the cache when it was not).
     var isRunning: Bool { process != nil }
 
+    /// Sends no more requests: Node.js ends once it has answered, and `isDone` tells when.
+    func endRequests() { process?.endInput() }
+
+    /// Whether `finish` would return without waiting for Node.js (after `endRequests`).
+    var isDone: Bool { process?.hasEnded ?? true }
+
     /// Stops Node.js when the build ends early (a step failed).
     func cancel() {
         process?.stop()
