@@ -35,6 +35,21 @@ import Testing
             .replacingOccurrences(of: "The loss is", with: "Потеря равна"))),
         english: ChapterParser.parse(ChapterText(file: "en", text: english)), positional: true).0
 
+    /// Results from the cache say so, also when the chapter that first ran them now has another
+    /// program (it would be wrong to call them that chapter's).
+    @Test func resultsFromTheCacheSayWhereTheyCameFrom() throws {
+        let book = ScratchBook()
+        try book.write("en/01-numbers.md", Self.english)
+        try book.write("ru/01-numbers.md", Self.russian)
+        var options = book.options()
+        options.cache = book.root.appendingPathComponent(".build-cache")
+        try Project(options: options, makeSession: SessionCounter().make).build()
+        try book.write("en/01-numbers.md", Self.english.replacingOccurrences(of: "value 3", with: "value 4"))
+        var lines: [String] = []
+        _ = try? Project(options: options, progress: { lines.append($0) }, makeSession: SessionCounter().make).build()
+        #expect(lines == ["en/01-numbers  2 steps  0.00 s", "ru/01-numbers  2 steps  results from the cache"])
+    }
+
     @Test func buildWritesEveryLanguageAndRunsASharedProgramOnce() throws {
         let book = ScratchBook()
         try book.write("en/01-numbers.md", Self.english)

@@ -250,7 +250,8 @@ public final class Project {
                               reusedFrom: String?, cached: Bool) -> String {
         let name = "\(language)/\(source.slug)"
         let count = "\(steps) step\(steps == 1 ? "" : "s")"
-        if cached && reusedFrom == nil { return "\(name)  \(count)  results from the cache" }
+        // From the cache: another chapter may have run them in an earlier build and hold another program now.
+        if cached { return "\(name)  \(count)  results from the cache" }
         if let reusedFrom {
             return "\(name)  \(count)  same program as \(reusedFrom), results reused"
         }
