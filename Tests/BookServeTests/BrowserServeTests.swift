@@ -7,8 +7,10 @@ import Testing
 /// anything else by a reload), keeps its place, and shows a failed build's errors over the last
 /// good pages until they are fixed.
 @Suite(.serialized) struct BrowserServeTests {
-    /// The test chapter with enough prose after the step to scroll.
+    /// The test chapter with enough prose after the step to scroll; the edited paragraph holds a
+    /// formula (drawn at build time, no script sets it up).
     static let longChapter = ServedBook.chapter + (1...150).map { "Paragraph \($0) of the long tail.\n" }.joined(separator: "\n")
+        .replacingOccurrences(of: "Paragraph 100 of the long tail.", with: "Paragraph 100 of the long tail, with `$q \\cdot k$`.")
 
     @Test func theOverlayShowsEveryErrorAsTextAndGoesWhenFixed() async throws {
         let served = try await ServedBook()
@@ -48,6 +50,7 @@ import Testing
     /// comes from `BenchmarkTests`).
     @Test func aProseEditReachesTheOpenPageAtItsScrollPosition() async throws {
         let served = try await ServedBook(chapter: Self.longChapter)
+        #expect(try await served.get("/en/01-serving.html").text.contains("data-widget=\"math\""))
         let browser = try await offThePool { try HeadlessBrowser() }
         defer { browser.close() }
         let page = served.url.appendingPathComponent("en/01-serving.html").absoluteString

@@ -60,15 +60,25 @@
   }
   var page = shape(document);
 
-  /** Whether a script may have set up `element` or something in it: every part a script of the
-   *  book hooks carries a data- attribute. */
-  function scripted(element) {
-    if (element.nodeType !== 1) return false;
-    var all = [element].concat(Array.prototype.slice.call(element.querySelectorAll("*")));
+  /** The widgets this page runs a script for (a formula, drawn at build time, has none). */
+  var widgetScripts = {};
+  Array.prototype.forEach.call(document.querySelectorAll("head script[src]"), function (script) {
+    var name = /\/assets\/widgets\/([\w-]+)\.js$/.exec(script.getAttribute("src"));
+    if (name) widgetScripts[name[1]] = true;
+  });
+
+  /** Whether a script may have set up `node` or something in it: every part a script of the
+   *  book hooks carries a data- attribute, and a widget names itself in `data-widget`. */
+  function scripted(node) {
+    if (node.nodeType !== 1) return false;
+    var all = [node].concat(Array.prototype.slice.call(node.querySelectorAll("*")));
     for (var i = 0; i < all.length; i++) {
       if (all[i].tagName === "SCRIPT") return true;
       var attributes = all[i].attributes;
-      for (var j = 0; j < attributes.length; j++) if (attributes[j].name.lastIndexOf("data-", 0) === 0) return true;
+      for (var j = 0; j < attributes.length; j++) {
+        var name = attributes[j].name;
+        if (name === "data-widget" ? widgetScripts[attributes[j].value] : name.lastIndexOf("data-", 0) === 0) return true;
+      }
     }
     return false;
   }
