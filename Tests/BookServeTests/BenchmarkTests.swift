@@ -11,32 +11,24 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("chapters")
 
     @Test func aProseEditInTheRealBookReachesTheOpenPage() async throws {
-        let tool = try ServeCommandTests.tool()
-        let scratch = ScratchBook()
-        try FileManager.default.copyItem(at: Self.chapters, to: scratch.chapters)
+        let server = ServeProcess()
+        let chapters = server.scratch.chapters
+        try FileManager.default.copyItem(at: Self.chapters, to: chapters)
         // The fourth English chapter (the book's attention chapter when this was written), or the last.
-        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.chapters.appendingPathComponent("en").path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: chapters.appendingPathComponent("en").path)
             .filter { $0.first?.isNumber == true && $0.hasSuffix(".md") }.sorted()
         let name = try #require(names.count > 3 ? names[3] : names.last)
-        let chapter = scratch.chapters.appendingPathComponent("en/\(name)")
+        let chapter = chapters.appendingPathComponent("en/\(name)")
         let original = try String(contentsOf: chapter, encoding: .utf8)
-
-        let serve = Process()
-        serve.executableURL = tool
-        serve.arguments = ["serve", "--chapters", scratch.chapters.path, "--port", "0"]
-        let output = Pipe()
-        serve.standardOutput = output
-        try serve.run()
-        defer { if serve.isRunning { serve.interrupt(); serve.waitUntilExit() } }
-        let line = try await offThePool { String(decoding: output.fileHandleForReading.availableData, as: UTF8.self) }
-        let port = try #require(line.firstMatch(of: #/127\.0\.0\.1:(\d+)/#).flatMap { UInt16($0.1) })
+        // The first build runs every chapter program (seconds, a minute in a debug build).
+        let page = "/en/\(name.dropLast(3)).html"
+        try await server.start(chapters: chapters, page: page, quiet: false)
 
         let browser = try await offThePool { try HeadlessBrowser() }
         defer { browser.close() }
         try await offThePool {
-            // The first build runs every chapter program (a few seconds); the page waits for it.
-            try browser.navigate("http://127.0.0.1:\(port)/en/\(name.dropLast(3)).html")
-            try browser.waitUntil("document.querySelector('h1') !== null && document.title !== 'Building…'", timeout: 600)
+            try browser.navigate("http://127.0.0.1:\(server.port)\(page)")
+            try browser.waitUntil("document.querySelector('h1') !== null")
         }
         // Rounds 1 to 7 add a sentence, which the page swaps in place; rounds 8 to 14 also change
         // the chapter's title, which the head and the menus carry, so the page reloads.
@@ -68,19 +60,15 @@ import Testing
             // A widget that grows above the place once its script runs moves the text down, and
             // the browser's scroll anchoring follows it: the reader still sees the same lines.
             let y = try await offThePool { () -> Double? in
-                try? browser.waitUntil("Math.abs(window.scrollY - 1500) <= 100", timeout: 30)
+                _ = try? browser.waitUntil("Math.abs(window.scrollY - 1500) <= 100", timeout: 30)
                 return try browser.evaluate("window.scrollY").flatMap(Double.init)
             }
             let offset = y.map { abs($0 - 1500) } ?? .infinity
             #expect(offset <= 100, "scrolled \(offset) px away from 1500")
         }
-        serve.interrupt()
-        let log = try await offThePool { () -> String in
-            serve.waitUntilExit()
-            return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        }
+        #expect(try await server.stop())
         // How much of each round the build took, as the server says.
-        let builds = log.matches(of: #/after a change to \S+ in (\d+\.\d+) s/#).map { String($0.1) }
+        let builds = server.log.matches(of: #/after a change to \S+ in (\d+\.\d+) s/#).map { String($0.1) }
         print("book serve benchmark: the server's build times (s): \(builds.joined(separator: ", "))")
         func summary(_ times: [Duration]) -> String {
             let ms = times.map { String(format: "%.0f", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000) }

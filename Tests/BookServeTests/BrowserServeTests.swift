@@ -80,7 +80,7 @@ import Testing
             // Where it was, give or take what the browser's scroll anchoring moves it when something
             // above settles after the page has loaded (the reader sees the same lines).
             let y = try await offThePool { () -> Double? in
-                try? browser.waitUntil("Math.abs(window.scrollY - 2000) <= 100", timeout: 30)
+                _ = try? browser.waitUntil("Math.abs(window.scrollY - 2000) <= 100", timeout: 30)
                 return try browser.evaluate("window.scrollY").flatMap(Double.init)
             }
             let offset = y.map { abs($0 - 2000) } ?? .infinity
