@@ -21,7 +21,7 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
             let children = ExpressionGraph.children(g, v)
             var label = g.labels[v] ?? ""
             if label.isEmpty { unnamed += 1; label = "n\(unnamed)" }
-            return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operations[v], constantOperand: children.count == 1 && [.add, .multiply].contains(g.operations[v]) ? ExpressionGraph.constant(g, v) : nil),
+            return ExpressionNode(id: i, label: label, operation: ExpressionGraph.symbol(g.operations[v], constantOperand: children.count == 1 && [.add, .multiply, .power].contains(g.operations[v]) ? ExpressionGraph.constant(g, v) : nil),
                                   data: g.data[v], grad: g.grads[v],
                                   inputs: children.compactMap { position[Int($0.0)] }, localGradients: children.map(\.1))
         }
@@ -37,9 +37,14 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
         return [(g.links[v].child0, g.locals[v].local0), (g.links[v].child1, g.locals[v].local1)].filter { $0.0 >= 0 }
     }
 
+    /// The constant operand of an addition or multiplication, or the exponent of a power.
     private static func constant(_ g: Graph, _ v: Int) -> Double {
         let x = g.data[Int(g.links[v].child0)]
-        return g.operations[v] == .add ? g.data[v] - x : g.locals[v].local0
+        switch g.operations[v] {
+        case .add: return g.data[v] - x
+        case .power: return g.locals[v].local1
+        default: return g.locals[v].local0
+        }
     }
 
     private static func symbol(_ op: Graph.Operation, constantOperand: Double?) -> String {
@@ -48,7 +53,7 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
         case .leaf: return ""
         case .add: return "+" + c
         case .multiply: return "*" + c
-        case .power: return "pow"
+        case .power: return "pow" + c
         case .log: return "log"
         case .exp: return "exp"
         case .relu: return "relu"
@@ -69,7 +74,9 @@ public struct ExpressionGraph: Sendable, CustomStringConvertible {
                 // "a + b", or "a * -1.0" when the other operand is a constant.
                 formula = inputs.count == 2 ? "\(inputs[0]) \(n.operation) \(inputs[1])" : "\(inputs[0]) \(n.operation)"
             } else {
-                formula = "\(n.operation)(\(inputs.joined(separator: ", ")))"
+                // "exp(a)", or "pow(a, -1.0)" with the exponent.
+                let parts = n.operation.split(separator: " ", maxSplits: 1)
+                formula = "\(parts[0])(\((inputs + parts.dropFirst().map(String.init)).joined(separator: ", ")))"
             }
             return "\(name) = \(formula.padding(toLength: formulaWidth, withPad: " ", startingAt: 0))  data \(n.data)  grad \(n.grad)"
         }.joined(separator: "\n")
@@ -82,7 +89,8 @@ public struct ExpressionNode: Sendable, Hashable {
     public let id: Int
     /// Its name (given with `label:`, or n1, n2, ... for intermediate values).
     public let label: String
-    /// "+", "*", "pow", "log", "exp", "relu" ("+ 1.0" / "* -1.0" with a constant operand), "" for inputs.
+    /// "+", "*", "pow -1.0" (with its exponent), "log", "exp", "relu" ("+ 1.0" / "* -1.0" with a
+    /// constant operand), "" for inputs.
     public let operation: String
     /// Its value.
     public let data: Double

@@ -129,9 +129,11 @@ public final class Graph: @unchecked Sendable {
     }
     /// `a ** p` for a constant exponent. CPython calls libm's `pow`; so do we, through a
     /// pointer, because LLVM would turn `pow(x, -1)` into `1 / x`, which can differ in the last bit.
+    /// The node has no second input, so its second local gradient (never read) keeps `p`, for
+    /// pictures of the graph.
     @inline(__always) func power(_ a: Int32, _ p: Double) -> Int32 {
         let x = data(a)
-        return record(pow(x, p), .power, a, p * pow(x, p - 1))
+        return record(pow(x, p), .power, a, p * pow(x, p - 1), -1, p)
     }
     /// A new node computed exactly as `node` was: same operation, inputs and numbers. microgpt.py
     /// builds `total ** -1` afresh for every `e / total`; this records those nodes without calling

@@ -106,6 +106,17 @@ struct WidgetPagesTests {
             #expect(close(number(after: "data ", in: box), value.data) && close(number(after: "grad ", in: box), value.grad), "\(value.label): \(box)")
         }
         try Self.shoot(browser, second, "autograd-attention-weight")
+        // The division is a power with exponent −1, and the forward sweep says so.
+        let power = try #require(w1.expressionGraph.nodes.first { $0.operation.hasPrefix("pow") })
+        #expect(power.operation == "pow -1.0")
+        try browser.click("\(second) [data-action=start]")
+        try browser.click("\(second) .sweep-canvas")
+        var readout = ""
+        for _ in w1.expressionGraph.nodes where !readout.contains("pow(") {
+            try browser.press("ArrowRight")
+            readout = try shown(browser, second, "readout")
+        }
+        #expect(readout.contains("\(power.label) = pow(") && readout.contains(", −1) = "), "\(readout)")
         #expect(browser.consoleMessages == [])
     }
 

@@ -13,6 +13,19 @@ struct AutogradTests {
         #expect(L.expressionGraph.nodes.count == 5)
     }
 
+    /// A power keeps its exponent for the picture; its gradient is what it was.
+    @Test func aPowerShowsItsExponent() {
+        let g = Graph()
+        let x = Value(4, label: "x", in: g)
+        let y = (1.0 / x).named("y")
+        y.backward()
+        #expect(x.grad == -1.0 / 16)
+        let nodes = y.expressionGraph.nodes
+        #expect(nodes.map(\.operation) == ["", "pow -1.0", "* 1.0"])
+        #expect(y.expressionGraph.description.contains("= pow(x, -1.0)"))
+        #expect(x.pow(0.5).expressionGraph.nodes.last?.operation == "pow 0.5")
+    }
+
     @Test func aVariableUsedTwiceCollectsBothGradients() {
         let g = Graph()
         let a = Value(2, in: g), b = Value(3, in: g)

@@ -50,7 +50,7 @@ public struct AttentionMapDisplay: Codable, Sendable, Hashable {
 }
 
 /// One value of an autograd graph: its `id` (unique in the graph, what `inputs` refer to), label,
-/// operation ("+", "*", "pow", "log", "exp", "relu"; empty for a leaf), data and gradient, and
+/// operation ("+", "*", "pow -1.0" with its exponent, "log", "exp", "relu"; empty for a leaf), data and gradient, and
 /// d(this)/d(input) for each input.
 public struct GraphNodeDisplay: Codable, Sendable, Hashable {
     public var id: Int

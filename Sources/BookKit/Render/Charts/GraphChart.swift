@@ -100,8 +100,10 @@ struct GraphChart: Sendable {
             boxes += "<g class=\"node\"><rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(bw))\" height=\"\(SVG.n(bh))\" rx=\"8\"/>"
             boxes += SVG.text(node.label, x: x + 10, y: y + 20, anchor: "start", className: "node-label")
             if !node.operation.isEmpty {
-                boxes += "<rect class=\"op\" x=\"\(SVG.n(x + bw - 46))\" y=\"\(SVG.n(y + 6))\" width=\"40\" height=\"19\" rx=\"9.5\"/>"
-                boxes += SVG.text(node.operation, x: x + bw - 26, y: y + 19.5, className: "op-text")
+                // Wide enough for "* -1.0" or "pow -0.5" at the badge's 11 px.
+                let width = max(40, Double(node.operation.count) * 6.6 + 10)
+                boxes += "<rect class=\"op\" x=\"\(SVG.n(x + bw - 6 - width))\" y=\"\(SVG.n(y + 6))\" width=\"\(SVG.n(width))\" height=\"19\" rx=\"9.5\"/>"
+                boxes += SVG.text(node.operation, x: x + bw - 6 - width / 2, y: y + 19.5, className: "op-text")
             }
             boxes += SVG.text("data " + format.string(node.data), x: x + 10, y: y + 40, anchor: "start", className: "node-data")
             boxes += SVG.text("grad " + format.string(node.grad), x: x + 10, y: y + 57, anchor: "start", className: "node-grad")

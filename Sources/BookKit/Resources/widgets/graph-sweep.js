@@ -195,7 +195,8 @@
         var sign = symbol === "*" ? " \u00d7 " : " + ";
         expression = names.length >= 2 ? names.join(sign) : names[0] + sign + fmt(Number(parts[1]));
       } else {
-        expression = symbol + "(" + names.join(", ") + ")";
+        // "pow(n3, −1)": a power carries its exponent.
+        expression = symbol + "(" + names.concat(parts.slice(1).map(function (p) { return fmt(Number(p)); })).join(", ") + ")";
       }
       return node.label + " = " + expression + " = " + fmt(node.data);
     }
