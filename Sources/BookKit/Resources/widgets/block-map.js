@@ -121,10 +121,5 @@
     show();
   }
 
-  function start() {
-    var figures = document.querySelectorAll("figure[data-widget=block-map]");
-    for (var i = 0; i < figures.length; i++) setup(figures[i]);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  BookWidgets.each("block-map", setup);
 })();

@@ -318,10 +318,5 @@
     draw();
   }
 
-  function start() {
-    var figures = document.querySelectorAll("figure[data-widget=graph-sweep]");
-    for (var i = 0; i < figures.length; i++) setup(figures[i]);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  BookWidgets.each("graph-sweep", setup);
 })();

@@ -52,5 +52,14 @@ window.BookWidgets = (function () {
     }
     return s.replace(".", decimal).replace("-", "\u2212");
   }
-  return { fill: fill, el: el, control: control, rangeControl: rangeControl, summary: summary, format: format };
+  // Runs `setup` on every figure of widget `name` once the page is parsed.
+  function each(name, setup) {
+    function start() {
+      var figures = document.querySelectorAll("figure[data-widget=\"" + name + "\"]");
+      for (var i = 0; i < figures.length; i++) setup(figures[i]);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+  return { fill: fill, el: el, control: control, rangeControl: rangeControl, summary: summary, format: format, each: each };
 })();

@@ -307,9 +307,5 @@
     }
   }
 
-  function startAll() {
-    var figures = document.querySelectorAll("figure[data-widget=scene3d]");
-    for (var i = 0; i < figures.length; i++) start(figures[i]);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll); else startAll();
+  BookWidgets.each("scene3d", start);
 })();
