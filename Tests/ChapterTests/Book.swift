@@ -25,6 +25,13 @@ enum Book {
         return options
     }
 
+    /// The whole site built once, every step run anew, for the suites that only read its pages
+    /// (each used to build it again), and the build's report.
+    static let site: Result<(folder: URL, report: BuildReport), Error> = Result {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-site-\(UUID().uuidString)")
+        return (output, try Project(options: options(output: output), binding: MicroGPTBinding()).build())
+    }
+
     /// One chapter file, parsed.
     static func parse(_ language: String, _ slug: String) throws -> Chapter {
         let url = chapters.appendingPathComponent("\(language)/\(slug).md")

@@ -10,9 +10,7 @@ import Testing
 /// every page (light, dark, phone) go to .build/screenshots/book for a person to look at.
 @Suite(.ownThreads) struct BookPagesTests {
     @Test func everyPageOfTheBookWorksInChromium() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let report = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
+        let (output, report) = try Book.site.get()
         #expect(report.chapters == Book.languages.count * Book.slugs.count)
 
         var check = BrowserCheck(screenshots: Book.root.appendingPathComponent(".build/screenshots/book"))
@@ -38,9 +36,7 @@ import Testing
 
     /// Every page stays small; shared assets are not counted per page.
     @Test func pagesAreUnderOneMegabyte() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        _ = try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
+        let output = try Book.site.get().folder
         let pages = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.fileSizeKey])?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "html" } ?? []
         #expect(pages.count == Book.languages.count * (Book.slugs.count + 1) + 1)

@@ -9,9 +9,7 @@ import Testing
 /// built index's own documents, never typed by hand. Formulas on the real pages are drawn by KaTeX.
 @Suite(.ownThreads) struct BookSearchTests {
     @Test func searchFindsEverySectionWithTheWordInEachLanguage() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        try Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()
+        let output = try Book.site.get().folder
         let browser = try HeadlessBrowser()
         defer { browser.close() }
         try browser.addScriptOnNewDocument("""

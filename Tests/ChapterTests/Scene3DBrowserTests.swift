@@ -13,14 +13,8 @@ import Testing
     static let webGL = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--enable-webgl", "--ignore-gpu-blocklist"]
     static let shots = Book.root.appendingPathComponent(".build/screenshots/views3d")
 
-    /// The English site, built once for the suite.
-    static let site: Result<URL, Error> = Result {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-views3d-\(UUID().uuidString)")
-        var options = Book.options(output: output)
-        options.languages = ["en"]
-        _ = try Project(options: options, binding: MicroGPTBinding()).build()
-        return output
-    }
+    /// The book's site, built once for every suite that reads it.
+    static var site: Result<URL, Error> { Book.site.map(\.folder) }
 
     /// The chapter's own step values of type `T`, in order.
     static func values<T>(_ slug: String, _ type: T.Type) throws -> [T] {

@@ -10,12 +10,8 @@ import Testing
 /// from MicroGPT directly and rounded as the pages round. Screenshots (light, dark, phone) go to
 /// .build/screenshots/widgets.
 @Suite(.serialized, .ownThreads) struct WidgetBrowserTests {
-    /// The book, built once for both tests.
-    static let site: URL? = {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-widgets-\(UUID().uuidString)")
-        guard (try? Project(options: Book.options(output: output), binding: MicroGPTBinding()).build()) != nil else { return nil }
-        return output
-    }()
+    /// The book's site, built once for every suite that reads it.
+    static var site: URL? { try? Book.site.get().folder }
     static let run: TrainingRun? = {
         guard let names = try? Dataset(path: Book.chapters.appendingPathComponent("data/names.txt").path) else { return nil }
         return try? TrainingRun(dataset: names)

@@ -11,14 +11,8 @@ import Testing
 /// phone) go to .build/screenshots/widgets.
 @Suite(.serialized, .ownThreads)
 struct WidgetPagesTests {
-    /// The English edition, built once for both tests.
-    static let site: Result<URL, Error> = Result {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("book-widgets-\(UUID().uuidString)")
-        var options = Book.options(output: output)
-        options.languages = ["en"]
-        _ = try Project(options: options, binding: MicroGPTBinding()).build()
-        return output
-    }
+    /// The book's site, built once for every suite that reads it.
+    static var site: Result<URL, Error> { Book.site.map(\.folder) }
     static let screenshots = Book.root.appendingPathComponent(".build/screenshots/widgets")
 
     /// The trained model and the forward pass the chapters follow, computed here as the chapters do.
