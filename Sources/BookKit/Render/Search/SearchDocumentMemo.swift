@@ -17,13 +17,13 @@ final class SearchDocumentMemo {
         }
     }
 
-    /// `edition`'s sections as its pages show them: `SearchDocuments.documents`.
+    /// `edition`'s sections as its pages show them: `SearchDocuments.shown`.
     func documents(_ edition: BookResults.Edition) -> [SearchDocument] {
         edition.chapters.flatMap { result in
             let key = edition.language + "/" + result.slug
             // Outcomes reused from an earlier run share their storage, so comparing them is quick.
             if let kept = shown[key], kept.text == result.chapter.source.text, kept.outcomes == result.outcomes { return kept.documents }
-            let documents = SearchDocuments.documents(BookResults.Edition(language: edition.language, chapters: [result]))
+            let documents = SearchDocuments.shown(result, language: edition.language)
             shown[key] = (result.chapter.source.text, result.outcomes, documents)
             return documents
         }

@@ -12,18 +12,16 @@ struct SearchDocument: Sendable, Hashable, Codable {
 /// The search documents of an edition: a section from each heading of level 1 to 3 to the next
 /// (deeper headings stay in their section's text). The index is made from the chapters before their
 /// steps run (`indexed`, without inline values, so that Node.js indexes while the steps run); the
-/// page lists the same sections, in the same order, as the reader sees them (`documents`).
+/// page lists the same sections, in the same order, as the reader sees them (`shown`).
 enum SearchDocuments {
     /// The sections as the index reads them: inline expressions left out.
     static func indexed(_ chapter: Chapter, slug: String, language: String) -> [SearchDocument] {
         documents(ChapterBody(chapter: chapter, outcomes: [], language: language), slug: slug)
     }
 
-    /// The sections as the page shows them in its results.
-    static func documents(_ edition: BookResults.Edition) -> [SearchDocument] {
-        edition.chapters.flatMap { result in
-            documents(ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: edition.language), slug: result.slug)
-        }
+    /// A chapter's sections as its page shows them in the results.
+    static func shown(_ result: BookResults.ChapterResult, language: String) -> [SearchDocument] {
+        documents(ChapterBody(chapter: result.chapter, outcomes: result.outcomes, language: language), slug: result.slug)
     }
 
     static func documents(_ body: ChapterBody, slug: String) -> [SearchDocument] {
